@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using TravelPermits.Accounts;
+using TravelPermits.Host.Demo;
+using TravelPermits.Host.OpenApi;
+using TravelPermits.SharedKernel.Localization;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Problems;
+
+namespace TravelPermits.Host;
+
+/// <summary>The composition root's wiring that is not a module's: pipeline, OpenAPI, health, start-up.</summary>
+internal static partial class HostSetup
+{
+    /// <summary>JSON bodies are small; endpoints that take files or catalogues raise it for themselves.</summary>
+    public const long DefaultBodyLimit = 1024 * 1024;
+
+    public static string[] ReadDemoSwitch(string[] args, out bool demo)
+    {
+        demo = args.Contains("--demo", StringComparer.OrdinalIgnoreCase);
+        return args.Where(a => !string.Equals(a, "--demo", StringComparison.OrdinalIgnoreCase)).ToArray();
+    }
+
+    public static IServiceCollection AddHostServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddRequestLocalization(options =>
+        {
+            CultureInfo[] cultures = [Cultures.Vietnamese, Cultures.English];
+            options.DefaultRequestCulture = new RequestCulture(Cultures.Vietnamese);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddScoped<DemoSeeder>();
+        services.Configure<DemoOptions>(configuration.GetSection("Permits:Demo"));
+        return services;
+    }
+
+    public static WebApplication UseHostPipeline(this WebApplication app)
+    {
+        app.UsePermitsProblemDetails();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapOperationsEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Travel permits API v1");
+        });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Migrates the database, creates the first admin, loads the demo when asked, and says how to sign in.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await app.Services.MigrateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var admin = await AccountsModule.EnsureBootstrapAdminAsync(scope.ServiceProvider, CancellationToken.None);
+        if (app.Configuration.GetValue<bool>("Permits:Demo:Enabled"))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        }
+        var database = app.Services.GetRequiredService<DatabaseOptions>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = string.Join(", ", app.Urls);
+            LogStarted(app.Logger, addresses, database.Provider.ToString(), admin ?? "an existing admin");
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Travel permits is listening on {Addresses} ({Provider}). API documentation at /swagger. Sign in with POST /api/v1/auth/login as {Admin}.")]
+    private static partial void LogStarted(ILogger logger, string addresses, string provider, string admin);
+}

@@ -1,0 +1,31 @@
+using TravelPermits.Accounts;
+using TravelPermits.Geography;
+using TravelPermits.Host;
+using TravelPermits.SharedKernel;
+
+var builder = WebApplication.CreateBuilder(HostSetup.ReadDemoSwitch(args, out var demo));
+if (demo)
+{
+    builder.Configuration["Permits:Demo:Enabled"] = "true";
+}
+
+builder.Services
+    .AddPlatform(builder.Configuration)
+    .AddHostServices(builder.Configuration)
+    .AddGeographyModule(builder.Configuration)
+    .AddAccountsModule(builder.Configuration);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HostSetup.DefaultBodyLimit);
+
+var app = builder.Build();
+
+app.UseHostPipeline();
+app.MapPlatformEndpoints();
+app.MapGeographyEndpoints();
+app.MapAccountsEndpoints();
+app.MapOperationsEndpoints();
+
+await app.PrepareAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the end-to-end tests' <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

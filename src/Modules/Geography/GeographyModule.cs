@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.Geography.Contracts;
+using TravelPermits.Geography.Import;
+using TravelPermits.Geography.Persistence;
+using TravelPermits.Geography.Wards;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Validation;
+
+namespace TravelPermits.Geography;
+
+/// <summary>The national catalogue of administrative units: cities, districts, wards.</summary>
+public static class GeographyModule
+{
+    public static IServiceCollection AddGeographyModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        services.AddModuleDbContext<GeographyDbContext>("__geo_migrations");
+        services.AddScoped<IGeographyDirectory, GeographyDirectory>();
+        services.AddScoped<IGeographyImport, CatalogueImporter>();
+        services.AddValidatorsFrom(typeof(GeographyModule).Assembly);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapGeographyEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ImportCatalogueEndpoint.Map(routes);
+        ListWardsEndpoint.Map(routes);
+        return routes;
+    }
+}

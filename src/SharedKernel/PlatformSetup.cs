@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Validation;
+
+namespace TravelPermits.SharedKernel;
+
+/// <summary>The shared kernel's surface: what every module relies on, wired once by the Host.</summary>
+public static class PlatformSetup
+{
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<ActorAccessor>();
+        services.AddPermitsPersistence(configuration);
+        services.AddEmailOutbox(configuration);
+        services.AddPermitsProblemDetails();
+        services.AddValidatorsFrom(typeof(PlatformSetup).Assembly);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder routes)
+    {
+        ListAuditEndpoint.Map(routes);
+        ListOutboxEndpoint.Map(routes);
+        return routes;
+    }
+}

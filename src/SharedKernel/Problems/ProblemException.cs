@@ -1,0 +1,38 @@
+using TravelPermits.SharedKernel.Localization;
+
+namespace TravelPermits.SharedKernel.Problems;
+
+/// <summary>
+/// A refusal that becomes a problem-details answer with a stable <c>code</c>.
+/// Thrown by handlers and turned into a response by <see cref="ProblemExceptionHandler"/>.
+/// </summary>
+public class ProblemException(int status, string code, LocalizedText message, IReadOnlyDictionary<string, object?>? extensions = null)
+    : Exception(message.En)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public LocalizedText Text { get; } = message;
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ProblemException NotFound(string entity) =>
+        new(StatusCodes.NotFound, "not_found", CommonTexts.NotFound.Format(entity));
+
+    /// <summary>A business rule refused the change (409).</summary>
+    public static ProblemException Conflict(string code, LocalizedText message) =>
+        new(StatusCodes.Conflict, code, message);
+
+    /// <summary>A field failed a check that needs the database (400 validation_failed).</summary>
+    public static ProblemException Invalid(string field, LocalizedText message) =>
+        new(StatusCodes.BadRequest, "validation_failed", message,
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message.Resolve()] } });
+
+    public static ProblemException InvalidTransition(string from, string action) =>
+        Conflict("invalid_transition", CommonTexts.InvalidTransition.Format(action, from));
+}
+
+internal static class StatusCodes
+{
+    public const int BadRequest = 400;
+    public const int NotFound = 404;
+    public const int Conflict = 409;
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using TravelPermits.SharedKernel.Localization;
+
+namespace TravelPermits.SharedKernel.Problems;
+
+/// <summary>
+/// Turns every exception into problem details: <see cref="ProblemException"/> with its own
+/// status and code, bad requests (malformed JSON, body too large) with theirs, anything else as
+/// a 500 without a stack trace.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ProblemException p => FromProblem(p),
+            BadHttpRequestException bad => FromBadRequest(bad),
+            FluentValidation.ValidationException invalid => FromValidation(invalid),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails { Status = 500 };
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = null, // never echo the exception to the caller
+        });
+    }
+
+    private static ProblemDetails FromProblem(ProblemException p)
+    {
+        var problem = new ProblemDetails { Status = p.Status, Detail = p.Text.Resolve() };
+        problem.Extensions["code"] = p.Code;
+        foreach (var (key, value) in p.Extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    {
+        var problem = new ProblemDetails { Status = bad.StatusCode };
+        if (bad.StatusCode == 400)
+        {
+            var detail = CommonTexts.MalformedBody.Format(bad.InnerException?.Message ?? bad.Message).Resolve();
+            problem.Detail = detail;
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [detail] };
+        }
+        return problem;
+    }
+
+    private static ProblemDetails FromValidation(FluentValidation.ValidationException invalid)
+    {
+        var problem = new ProblemDetails { Status = 400, Detail = CommonTexts.ValidationFailed.Resolve() };
+        problem.Extensions["errors"] = invalid.Errors
+            .GroupBy(e => e.PropertyName)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+        return problem;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

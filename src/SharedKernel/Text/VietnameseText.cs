@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+
+namespace TravelPermits.SharedKernel.Text;
+
+public static class VietnameseText
+{
+    /// <summary>Unicode NFC, trimmed, runs of white space folded to one space; letters and case as written.</summary>
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A search key: lower case, without diacritics (đ becomes d), spaces folded; the same for
+    /// composed and decomposed input.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var decomposed = Normalize(text).Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            builder.Append(c switch
+            {
+                'đ' or 'Đ' => 'd',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
