@@ -45,6 +45,12 @@ internal static partial class HostSetup
     {
         app.UsePermitsProblemDetails();
         app.UseRequestLocalization();
+        // Static pages of Swagger UI are public; the document they read is too.
+        app.UseSwaggerUI(ui =>
+        {
+            ui.RoutePrefix = "swagger";
+            ui.SwaggerEndpoint("/openapi/v1.json", "Travel permits API v1");
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -53,11 +59,6 @@ internal static partial class HostSetup
     public static WebApplication MapOperationsEndpoints(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.UseSwaggerUI(ui =>
-        {
-            ui.RoutePrefix = "swagger";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Travel permits API v1");
-        });
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();

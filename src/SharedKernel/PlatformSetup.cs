@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +16,9 @@ public static class PlatformSetup
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
+        // Messages name fields as the JSON does ('fullName', not 'FullName').
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<ActorAccessor>();

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+/// <summary>The contract's conventions: every error is problem+json with a code, in the caller's language.</summary>
+public abstract class ConventionsTests(PermitsHost host)
+{
+    [Fact]
+    public async Task Anonymous_call_to_a_protected_route_is_a_401_problem()
+    {
+        using var response = await host.Anonymous().Get("/api/v1/enterprises");
+        var problem = await response.ExpectProblem(HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.Equal("Bạn cần đăng nhập.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_route_is_a_404_problem()
+    {
+        var admin = await host.AsAsync("admin");
+        using var response = await admin.Get("/api/v1/no-such-thing");
+        await response.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Wrong_method_is_a_405_problem()
+    {
+        var admin = await host.AsAsync("admin");
+        using var response = await admin.DeleteAsync("/api/v1/users", TestContext.Current.CancellationToken);
+        await response.ExpectProblem(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Fact]
+    public async Task Wrong_media_type_is_a_415_problem()
+    {
+        var admin = await host.AsAsync("admin");
+        using var content = new StringContent("email=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await admin.PostAsync("/api/v1/users", content, TestContext.Current.CancellationToken);
+        await response.ExpectProblem(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_validation_problem_without_internals()
+    {
+        var admin = await host.AsAsync("admin");
+        using var content = new StringContent("{\"email\": ", Encoding.UTF8, "application/json");
+        using var response = await admin.PostAsync("/api/v1/users", content, TestContext.Current.CancellationToken);
+        var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
+        Assert.DoesNotContain("   at ", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validation_errors_come_all_at_once_in_vietnamese_by_default()
+    {
+        var admin = await host.AsAsync("admin");
+        using var response = await admin.PostJson("/api/v1/users", new { email = "not-an-email", password = "", fullName = "", role = "pilot" });
+        var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        var errors = problem.GetProperty("errors");
+        foreach (var field in new[] { "email", "password", "fullName", "role" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+        Assert.Equal("Vai trò không hợp lệ.", errors.GetProperty("role")[0].GetString());
+        Assert.Equal("Dữ liệu gửi lên không hợp lệ.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Accept_language_en_gives_english_messages()
+    {
+        var admin = await host.AsAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using var response = await admin.PostJson("/api/v1/users", new { email = "x@tests.local", password = "p", fullName = "X", role = "pilot" });
+        var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("Unknown role.", problem.GetProperty("errors").GetProperty("role")[0].GetString());
+        Assert.Equal("Bad request.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Health_openapi_and_swagger_answer()
+    {
+        var client = host.Anonymous();
+        using (var live = await client.Get("/health/live"))
+        {
+            await live.Expect(HttpStatusCode.OK);
+        }
+        using (var ready = await client.Get("/health/ready"))
+        {
+            await ready.Expect(HttpStatusCode.OK);
+        }
+        using (var openapi = await client.Get("/openapi/v1.json"))
+        {
+            var document = await openapi.Expect(HttpStatusCode.OK);
+            Assert.StartsWith("3.1", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+            Assert.True(document.GetProperty("paths").TryGetProperty("/api/v1/auth/login", out _));
+        }
+        using var swagger = await client.Get("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, swagger.StatusCode);
+        Assert.Contains("swagger-ui", await swagger.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class ConventionsTestsOnSqlite(SqliteHost host) : ConventionsTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class ConventionsTestsOnPostgres(PostgresHost host) : ConventionsTests(host);

@@ -1,0 +1,159 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.SharedKernel.Persistence;
+using Xunit;
+
+namespace TravelPermits.TestSupport;
+
+/// <summary>
+/// One real Host (in memory, over a real database) per test collection. Tests share it and
+/// create their own data with unique names, so that they need no reset and may run in any order.
+/// </summary>
+public abstract class PermitsHost : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@tests.local";
+    public const string Password = "Test@Passw0rd";
+    public const string CityCode = "48";       // Thành phố Đà Nẵng
+    public const string WardCode = "20227";    // Phường Thanh Bình
+    public const string OtherWardCode = "20230"; // Phường Thuận Phước, same city
+    public const string OtherCityCode = "01";  // Thành phố Hà Nội
+    public const string OtherCityWard = "00001"; // Phường Phúc Xá, Hà Nội
+
+    private readonly Dictionary<string, string> _tokens = [];
+    private WebApplicationFactory<Program>? _factory;
+    private string? _unavailable;
+
+    public abstract DatabaseProvider Provider { get; }
+    public TestClock Clock { get; } = new();
+    public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("permits-tests-").FullName;
+    public string MailDirectory => Path.Combine(WorkDirectory, "mail");
+    public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The in-memory server; skips the test when this provider is not available here.</summary>
+    public WebApplicationFactory<Program> Factory
+    {
+        get
+        {
+            if (_unavailable is not null)
+            {
+                Assert.Skip(_unavailable);
+            }
+            return _factory!;
+        }
+    }
+
+    public IServiceProvider Services => Factory.Services;
+
+    /// <summary>A connection string to a new, empty database, or null with the reason it cannot be had.</summary>
+    protected abstract Task<(string? ConnectionString, string? Unavailable)> CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        var (connection, unavailable) = await CreateDatabaseAsync();
+        if (connection is null)
+        {
+            _unavailable = unavailable;
+            return;
+        }
+        ConnectionString = connection;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Permits:Database:Provider", Provider.ToString());
+            web.UseSetting("ConnectionStrings:Permits", connection);
+            web.UseSetting("Permits:Bootstrap:AdminEmail", AdminEmail);
+            web.UseSetting("Permits:Bootstrap:AdminPassword", Password);
+            web.UseSetting("Permits:Email:PickupDirectory", MailDirectory);
+            web.UseSetting("Permits:Email:PollSeconds", "0.1");
+            web.UseSetting("Permits:Email:FirstRetrySeconds", "0.1");
+            web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        });
+        _ = _factory.Server;
+        await SeedAsync();
+    }
+
+    /// <summary>The national catalogue and one user of each role that needs no enterprise.</summary>
+    private async Task SeedAsync()
+    {
+        var admin = await ClientAsync(AdminEmail);
+        await using (var catalogue = File.OpenRead(Repository.Catalogue))
+        {
+            using var content = new StreamContent(catalogue);
+            content.Headers.ContentType = new("application/json");
+            using var response = await admin.PostAsync("/api/v1/admin/geo/import", content);
+            await response.Expect(HttpStatusCode.OK);
+        }
+        foreach (var (role, city, ward) in StandardUsers)
+        {
+            await CreateUserAsync(UserEmail(role, city ?? ward), role, city, ward);
+        }
+    }
+
+    public static readonly IReadOnlyList<(string Role, string? City, string? Ward)> StandardUsers =
+    [
+        ("approver", CityCode, null), ("checkpoint", CityCode, null),
+        ("ward-officer", null, WardCode), ("area-police", null, WardCode), ("ward-police", null, WardCode),
+        ("approver", OtherCityCode, null), ("ward-officer", null, OtherWardCode),
+        ("area-police", null, OtherWardCode), ("ward-police", null, OtherWardCode),
+    ];
+
+    public static string UserEmail(string role, string? scope) => $"{role}.{scope}@tests.local";
+
+    public async Task<HttpResponseMessage> TryCreateUserAsync(string email, string role, string? city = null, string? ward = null, Guid? enterprise = null)
+    {
+        var admin = await ClientAsync(AdminEmail);
+        return await admin.PostJson("/api/v1/users", new
+        {
+            email, password = Password, fullName = "Người dùng thử", role, cityCode = city, wardCode = ward, enterpriseId = enterprise,
+        });
+    }
+
+    public async Task CreateUserAsync(string email, string role, string? city = null, string? ward = null, Guid? enterprise = null)
+    {
+        using var response = await TryCreateUserAsync(email, role, city, ward, enterprise);
+        await response.Expect(HttpStatusCode.Created);
+    }
+
+    /// <summary>An anonymous client.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    /// <summary>A client signed in as this user (the token is kept for the fixture's life).</summary>
+    public async Task<HttpClient> ClientAsync(string email, string password = Password)
+    {
+        if (!_tokens.TryGetValue(email, out var token))
+        {
+            using var response = await Factory.CreateClient().PostJson("/api/v1/auth/login", new { email, password });
+            token = (await response.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;
+            _tokens[email] = token;
+        }
+        return Factory.CreateClient().WithBearer(token);
+    }
+
+    /// <summary>A client of the standard user of this role in the fixture's city or ward.</summary>
+    public Task<HttpClient> AsAsync(string role) => role switch
+    {
+        "admin" => ClientAsync(AdminEmail),
+        "approver" or "checkpoint" => ClientAsync(UserEmail(role, CityCode)),
+        _ => ClientAsync(UserEmail(role, WardCode)),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        await DropDatabaseAsync();
+        try
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}
