@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+/// <summary>The fixture's database started empty; the Host built it with the real migrations.</summary>
+public abstract class PersistenceTests(PermitsHost host)
+{
+    [Fact]
+    public async Task Every_module_has_applied_all_its_migrations()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var contexts = host.Services.ModuleContextTypes().ToList();
+        Assert.True(contexts.Count >= 3, "platform, geography and accounts at least");
+        foreach (var type in contexts)
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+            Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [Fact]
+    public async Task The_migrated_schema_has_every_table_and_column_of_every_model()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        foreach (var type in host.Services.ModuleContextTypes())
+        {
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
+            var sql = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>(db);
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+            {
+                var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+                var columns = entity.GetProperties().Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!));
+                var query = $"SELECT {string.Join(", ", columns)} FROM {sql.DelimitIdentifier(table.Name)} WHERE 1 = 0";
+                await db.Database.ExecuteSqlRawAsync(query, TestContext.Current.CancellationToken);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_trail_refuses_updates_and_deletes()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.Audit(Actor.System, "test.appended", "test", Guid.NewGuid().ToString(), host.Clock.GetUtcNow());
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+            $"UPDATE {PlatformTables.Audit} SET \"Action\" = 'tampered'", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+            $"DELETE FROM {PlatformTables.Audit}", TestContext.Current.CancellationToken));
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "tampered", TestContext.Current.CancellationToken));
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class PersistenceTestsOnSqlite(SqliteHost host) : PersistenceTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class PersistenceTestsOnPostgres(PostgresHost host) : PersistenceTests(host);

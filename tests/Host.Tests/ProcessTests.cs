@@ -1,0 +1,110 @@
+using System.Net;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+/// <summary>The Host as a real process on Kestrel: durability across SIGKILL, and Kestrel's own limits.</summary>
+public sealed class ProcessTests : IAsyncLifetime
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("permits-process-").FullName;
+    private string? _postgresDatabase;
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_ward_and_a_user_survive_a_kill_and_old_tokens_still_work(DatabaseProvider provider)
+    {
+        var environment = await EnvironmentFor(provider);
+        string token;
+        var email = Http.Unique("survivor") + "@tests.local";
+        await using (var first = await HostProcess.StartAsync(_work, environment))
+        {
+            var admin = first.CreateClient();
+            using var login = await admin.PostJson("/api/v1/auth/login", new { email = PermitsHost.AdminEmail, password = PermitsHost.Password });
+            token = (await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;
+            admin.WithBearer(token);
+            using var imported = await admin.PostJson("/api/v1/admin/geo/import", new
+            {
+                data = new[]
+                {
+                    new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố Trung ương", level2s = new[]
+                    {
+                        new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
+                    } },
+                },
+            });
+            await imported.Expect(HttpStatusCode.OK);
+            using var created = await admin.PostJson("/api/v1/users", new
+            {
+                email, password = PermitsHost.Password, fullName = "Trần Thị Bền", role = "area-police", wardCode = "20227",
+            });
+            await created.Expect(HttpStatusCode.Created);
+            await first.KillAsync();
+        }
+
+        await using var second = await HostProcess.StartAsync(_work, environment);
+        var client = second.CreateClient();
+        using var wards = await client.Get("/api/v1/wards?cityCode=48");
+        Assert.Contains((await wards.Expect(HttpStatusCode.OK)).EnumerateArray(), w => w.GetProperty("name").GetString() == "Phường Thanh Bình");
+        using var login2 = await client.PostJson("/api/v1/auth/login", new { email, password = PermitsHost.Password });
+        await login2.Expect(HttpStatusCode.OK);
+        using var me = await second.CreateClient().WithBearer(token).Get("/api/v1/me");
+        Assert.Equal("admin", (await me.Expect(HttpStatusCode.OK)).GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Kestrel_answers_a_body_over_the_limit_with_a_413_problem()
+    {
+        await using var host = await HostProcess.StartAsync(_work, await EnvironmentFor(DatabaseProvider.Sqlite));
+        var client = host.CreateClient();
+        using var response = await client.PostJson("/api/v1/auth/login", new { email = "x@tests.local", password = new string('a', 2 * 1024 * 1024) });
+        await response.ExpectProblem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
+    [Fact]
+    public async Task A_fresh_start_without_bootstrap_settings_logs_a_generated_admin_password_that_works()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Permits"] = Databases.Sqlite(_work) };
+        await using var host = await HostProcess.StartAsync(_work, environment);
+        var match = System.Text.RegularExpressions.Regex.Match(host.Output, @"created the admin (\S+) with the password (\S+)\. Sign in");
+        Assert.True(match.Success, host.Output);
+        using var login = await host.CreateClient().PostJson("/api/v1/auth/login", new { email = match.Groups[1].Value, password = match.Groups[2].Value });
+        await login.Expect(HttpStatusCode.OK);
+        using var ready = await host.CreateClient().Get("/health/ready");
+        await ready.Expect(HttpStatusCode.OK);
+    }
+
+    private async Task<Dictionary<string, string>> EnvironmentFor(DatabaseProvider provider)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Permits__Bootstrap__AdminEmail"] = PermitsHost.AdminEmail,
+            ["Permits__Bootstrap__AdminPassword"] = PermitsHost.Password,
+            ["Permits__Database__Provider"] = provider.ToString(),
+        };
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var (connection, database, unavailable) = await Databases.CreatePostgresAsync();
+            if (connection is null)
+            {
+                Assert.Skip(unavailable!);
+            }
+            _postgresDatabase = database;
+            environment["ConnectionStrings__Permits"] = connection;
+        }
+        else
+        {
+            environment["ConnectionStrings__Permits"] = Databases.Sqlite(_work);
+        }
+        return environment;
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Databases.DropPostgresAsync(_postgresDatabase);
+        Directory.Delete(_work, recursive: true);
+    }
+}
