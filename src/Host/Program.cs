@@ -1,6 +1,9 @@
 using TravelPermits.Accounts;
+using TravelPermits.Approvals;
+using TravelPermits.Enterprises;
 using TravelPermits.Geography;
 using TravelPermits.Host;
+using TravelPermits.Permits;
 using TravelPermits.SharedKernel;
 
 var builder = WebApplication.CreateBuilder(HostSetup.ReadDemoSwitch(args, out var demo));
@@ -13,7 +16,10 @@ builder.Services
     .AddPlatform(builder.Configuration)
     .AddHostServices(builder.Configuration)
     .AddGeographyModule(builder.Configuration)
-    .AddAccountsModule(builder.Configuration);
+    .AddAccountsModule(builder.Configuration)
+    .AddEnterprisesModule(builder.Configuration)
+    .AddApprovalsModule(builder.Configuration)
+    .AddPermitsModule(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HostSetup.DefaultBodyLimit);
 
 var app = builder.Build();
@@ -22,6 +28,9 @@ app.UseHostPipeline();
 app.MapPlatformEndpoints();
 app.MapGeographyEndpoints();
 app.MapAccountsEndpoints();
+app.MapEnterprisesEndpoints();
+app.MapApprovalsEndpoints();
+app.MapPermitsEndpoints();
 app.MapOperationsEndpoints();
 
 await app.PrepareAsync();

@@ -48,5 +48,8 @@ public sealed class ArchitectureTests
     [
         typeof(Geography.GeographyModule).Assembly,
         typeof(Accounts.AccountsModule).Assembly,
+        typeof(Enterprises.EnterprisesModule).Assembly,
+        typeof(Approvals.ApprovalsModule).Assembly,
+        typeof(Permits.PermitsModule).Assembly,
     ];
 }
