@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using TravelPermits.TestSupport;
@@ -106,3 +109,31 @@ public sealed class ConventionsTestsOnSqlite(SqliteHost host) : ConventionsTests
 
 [Collection(nameof(PostgresCollection))]
 public sealed class ConventionsTestsOnPostgres(PostgresHost host) : ConventionsTests(host);
+
+/// <summary>An unexpected failure is a 500 problem with a code and no trace of the exception.</summary>
+[Collection(nameof(SqliteCollection))]
+public sealed class UnexpectedFailureTests(SqliteHost host)
+{
+    [Fact]
+    public async Task An_exception_becomes_a_500_problem_without_a_stack_trace()
+    {
+        await using var failing = host.Factory.WithWebHostBuilder(web => web.ConfigureServices(services =>
+            services.AddSingleton<IStartupFilter>(new ThrowAtTheEnd())));
+        var admin = await host.AsAsync("admin");
+        var client = failing.CreateClient();
+        client.DefaultRequestHeaders.Authorization = admin.DefaultRequestHeaders.Authorization;
+        using var response = await client.Get("/api/v1/boom");
+        var problem = await response.ExpectProblem(HttpStatusCode.InternalServerError, "internal_error");
+        Assert.DoesNotContain("secret detail", problem.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowAtTheEnd : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(_ => throw new InvalidOperationException("secret detail of a failure"));
+        };
+    }
+}
