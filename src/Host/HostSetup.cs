@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using System.Threading.RateLimiting;
 using TravelPermits.Accounts;
+using TravelPermits.Enterprises;
 using TravelPermits.Host.Demo;
 using TravelPermits.Host.OpenApi;
 using TravelPermits.SharedKernel.Localization;
@@ -36,6 +38,15 @@ internal static partial class HostSetup
         });
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddRateLimiter(limiter =>
+        {
+            var perMinute = configuration.GetValue("Permits:RateLimits:AnonymousWritesPerMinute", 20);
+            limiter.AddPolicy(EnterprisesModule.AnonymousWritesPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = (context, _) =>
+                context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "rate_limited", CommonTexts.ForStatus(429));
+        });
         services.AddScoped<DemoSeeder>();
         services.Configure<DemoOptions>(configuration.GetSection("Permits:Demo"));
         return services;
@@ -53,6 +64,7 @@ internal static partial class HostSetup
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

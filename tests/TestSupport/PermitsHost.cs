@@ -69,6 +69,7 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:Email:PickupDirectory", MailDirectory);
             web.UseSetting("Permits:Email:PollSeconds", "0.1");
             web.UseSetting("Permits:Email:FirstRetrySeconds", "0.1");
+            web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _factory.Server;
@@ -90,6 +91,35 @@ public abstract class PermitsHost : IAsyncLifetime
         {
             await CreateUserAsync(UserEmail(role, city ?? ward), role, city, ward);
         }
+        EnterpriseId = await RegisterEnterpriseAsync(WardCode);
+        OtherEnterpriseId = await RegisterEnterpriseAsync(OtherWardCode);
+        await CreateUserAsync(EnterpriseEmail(EnterpriseId), "enterprise", enterprise: EnterpriseId);
+        await CreateUserAsync(EnterpriseEmail(OtherEnterpriseId), "enterprise", enterprise: OtherEnterpriseId);
+    }
+
+    /// <summary>An active enterprise of the fixture's ward (quota 30 of 100), with a signed-in user.</summary>
+    public Guid EnterpriseId { get; private set; }
+
+    /// <summary>An active enterprise of the other ward of the same city.</summary>
+    public Guid OtherEnterpriseId { get; private set; }
+
+    public static string EnterpriseEmail(Guid enterpriseId) => $"enterprise.{enterpriseId:N}@tests.local";
+
+    /// <summary>Registers an active enterprise as the admin; returns its id.</summary>
+    public async Task<Guid> RegisterEnterpriseAsync(string wardCode, int workforce = 100, string? name = null)
+    {
+        var admin = await ClientAsync(AdminEmail);
+        using var response = await admin.PostJson("/api/v1/enterprises", new
+        {
+            name = name ?? Http.Unique("Công ty Thử"),
+            taxCode = TestData.TaxCode(),
+            wardCode,
+            address = "12 Lê Duẩn",
+            contactEmail = Http.Unique("contact") + "@tests.local",
+            contactPhone = "0905123456",
+            workforce,
+        });
+        return (await response.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
     public static readonly IReadOnlyList<(string Role, string? City, string? Ward)> StandardUsers =
@@ -137,6 +167,7 @@ public abstract class PermitsHost : IAsyncLifetime
     {
         "admin" => ClientAsync(AdminEmail),
         "approver" or "checkpoint" => ClientAsync(UserEmail(role, CityCode)),
+        "enterprise" => ClientAsync(EnterpriseEmail(EnterpriseId)),
         _ => ClientAsync(UserEmail(role, WardCode)),
     };
 

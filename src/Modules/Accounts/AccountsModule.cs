@@ -46,11 +46,14 @@ public static class AccountsModule
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
+            .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<IAccountAdministration>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<BootstrapAdmin>();
+        services.AddScoped<IEnterpriseAccounts, EnterpriseAccounts>();
         services.AddValidatorsFrom(typeof(AccountsModule).Assembly);
         return services;
     }
@@ -60,6 +63,7 @@ public static class AccountsModule
         LoginEndpoint.Map(routes);
         RefreshEndpoint.Map(routes);
         MeEndpoint.Map(routes);
+        SetPasswordEndpoint.Map(routes);
         CreateUserEndpoint.Map(routes);
         GetUserEndpoints.Map(routes);
         return routes;

@@ -50,6 +50,19 @@ public sealed class DatabaseOptions
         }
     }
 
+    /// <summary>Points a module's DbContext at a connection that another module opened (to share its transaction).</summary>
+    public void Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection)
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connection);
+        }
+        else
+        {
+            options.UseSqlite(connection);
+        }
+    }
+
     /// <summary>Creates the folder of the SQLite file, so that a fresh clone starts with nothing prepared.</summary>
     internal void EnsureSqliteFolder()
     {

@@ -23,3 +23,18 @@ public interface IAccountAdministration
 
     Task<bool> ExistsAsync(string email, CancellationToken cancellationToken);
 }
+
+/// <summary>The account of an enterprise, created without a password: its contact sets one with the token.</summary>
+public sealed record EnterpriseAccountInvitation(string Email, string FullName, Guid EnterpriseId, string CityCode, string WardCode);
+
+/// <summary>A created account and the token with which its owner sets the password (<c>POST /api/v1/auth/set-password</c>).</summary>
+public sealed record InvitedAccount(Guid UserId, string Email, string PasswordToken);
+
+public interface IEnterpriseAccounts
+{
+    /// <summary>
+    /// Creates the enterprise's account, or returns null when an account with this email exists
+    /// already. The scope comes from the enterprise module itself and is trusted as given.
+    /// </summary>
+    Task<InvitedAccount?> InviteAsync(EnterpriseAccountInvitation invitation, CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+using TravelPermits.Enterprises.Persistence;
+
+namespace TravelPermits.Enterprises.Browse;
+
+internal sealed record EnterpriseResponse(
+    Guid Id, string Name, string TaxCode, string CityCode, string WardCode, string Address, string ContactEmail, string ContactPhone,
+    string Status, int Workforce, int RatioPercent, int Quota, bool QuotaIsExplicit, int ActivePermits, int Remaining,
+    string? RejectionReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static EnterpriseResponse From(Enterprise e) => new(
+        e.Id, e.Name, e.TaxCode, e.CityCode, e.WardCode, e.Address, e.ContactEmail, e.ContactPhone, e.Status,
+        e.Workforce, e.RatioPercent, e.Quota, e.QuotaOverride is not null, e.ActivePermits, e.Quota - e.ActivePermits,
+        e.RejectionReason, e.CreatedAt, e.UpdatedAt);
+}

@@ -1,0 +1,38 @@
+using System.Data.Common;
+
+namespace TravelPermits.Enterprises.Contracts;
+
+public sealed record EnterpriseInfo(
+    Guid Id, string Name, string TaxCode, string CityCode, string WardCode, string Status, string ContactEmail,
+    int Quota, int ActivePermits)
+{
+    public int Remaining => Quota - ActivePermits;
+}
+
+public interface IEnterpriseDirectory
+{
+    Task<EnterpriseInfo?> FindAsync(Guid enterpriseId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The quota as a ledger of places. Taking is one conditional update: it takes all
+/// <c>places</c> or none, and two callers (on any number of processes) cannot both take the
+/// last place. Pass the caller's open transaction to take the places in the same atomic step
+/// as the caller's own change; the places come back if that transaction rolls back.
+/// </summary>
+public interface IQuotaLedger
+{
+    /// <summary>True when the places were taken; false when fewer remain (or the enterprise is not active).</summary>
+    Task<bool> TryTakeAsync(Guid enterpriseId, int places, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>Gives places back (revocation, expiry); never below zero.</summary>
+    Task ReleaseAsync(Guid enterpriseId, int places, DbTransaction? transaction, CancellationToken cancellationToken);
+}
+
+/// <summary>The approval chain a ward has chosen for requests and individual applications.</summary>
+public sealed record WardChain(string WardCode, bool PoliceVerify, bool PoliceStamp);
+
+public interface IWardPolicies
+{
+    Task<WardChain> GetChainAsync(string wardCode, CancellationToken cancellationToken);
+}

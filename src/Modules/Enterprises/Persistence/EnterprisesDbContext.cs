@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.SharedKernel.Persistence;
+
+namespace TravelPermits.Enterprises.Persistence;
+
+internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext> options) : DbContext(options)
+{
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<WardPolicy> WardPolicies => Set<WardPolicy>();
+    public DbSet<CityPolicy> CityPolicies => Set<CityPolicy>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModelConventions.Apply(configurationBuilder, Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapPlatformTables();
+        modelBuilder.Entity<Enterprise>(e =>
+        {
+            e.ToTable("ent_enterprises", t =>
+            {
+                t.HasCheckConstraint("ck_ent_enterprises_places", "\"ActivePermits\" >= 0");
+            });
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(300);
+            e.Property(x => x.SearchKey).HasMaxLength(400);
+            e.Property(x => x.TaxCode).HasMaxLength(14);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.Address).HasMaxLength(500);
+            e.Property(x => x.ContactEmail).HasMaxLength(256);
+            e.Property(x => x.ContactPhone).HasMaxLength(20);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.RejectionReason).HasMaxLength(1000);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            // One registration per tax code, except those that were rejected (they may register again).
+            e.HasIndex(x => x.TaxCode).IsUnique().HasFilter("\"Status\" <> 'rejected'").HasDatabaseName("ux_ent_enterprises_tax_code");
+            e.HasIndex(x => new { x.WardCode, x.Status }).HasDatabaseName("ix_ent_enterprises_ward");
+            e.HasIndex(x => new { x.CityCode, x.Status }).HasDatabaseName("ix_ent_enterprises_city");
+        });
+        modelBuilder.Entity<WardPolicy>(e =>
+        {
+            e.ToTable("ent_ward_policies");
+            e.HasKey(x => x.WardCode);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+        });
+        modelBuilder.Entity<CityPolicy>(e =>
+        {
+            e.ToTable("ent_city_policies");
+            e.HasKey(x => x.CityCode);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+        });
+    }
+}

@@ -1,0 +1,117 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.Enterprises.Browse;
+using TravelPermits.Enterprises.Persistence;
+using TravelPermits.Enterprises.Registration;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Security;
+using TravelPermits.SharedKernel.Text;
+using TravelPermits.SharedKernel.Validation;
+
+namespace TravelPermits.Enterprises.Quota;
+
+/// <summary>
+/// <c>workforce</c> and <c>ratioPercent</c> recompute the quota (dropping an explicit one);
+/// <c>quota</c> sets it explicitly. A reason is always required.
+/// </summary>
+internal sealed record ChangeQuotaRequest(int? Workforce, int? RatioPercent, int? Quota, string Reason);
+
+internal sealed class ChangeQuotaRequestValidator : AbstractValidator<ChangeQuotaRequest>
+{
+    public ChangeQuotaRequestValidator()
+    {
+        RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+        RuleFor(r => r.Workforce).GreaterThan(0).LessThanOrEqualTo(1_000_000);
+        RuleFor(r => r.RatioPercent).InclusiveBetween(0, 100);
+        RuleFor(r => r.Quota).GreaterThanOrEqualTo(0);
+        RuleFor(r => r).Must(r => r.Workforce is not null || r.RatioPercent is not null || r.Quota is not null)
+            .WithName("quota").WithMessage(_ => EnterpriseTexts.NothingToChange.Resolve());
+    }
+}
+
+/// <summary>Changes workforce, ratio or quota; never below the permits already live.</summary>
+internal sealed class QuotaChanger(EnterprisesDbContext db, TimeProvider time, ActorAccessor actor)
+{
+    private static readonly SharedKernel.Localization.LocalizedText QuotaAboveWorkforce = new(
+        "Hạn mức không được lớn hơn số lao động.", "The quota cannot exceed the workforce.");
+
+    public async Task<Enterprise> ChangeAsync(Enterprise current, ChangeQuotaRequest change, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var workforce = change.Workforce ?? current.Workforce;
+            var ratio = change.RatioPercent ?? current.RatioPercent;
+            int? explicitQuota = change.Quota ?? (change.Workforce is null && change.RatioPercent is null ? current.QuotaOverride : null);
+            if (explicitQuota > workforce)
+            {
+                throw ProblemException.Invalid("quota", QuotaAboveWorkforce);
+            }
+            var quota = QuotaMath.Quota(workforce, ratio, explicitQuota);
+            var now = time.GetUtcNow();
+
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Checked and written in one statement: a permit issued meanwhile is counted.
+            var changed = await db.Enterprises
+                .Where(e => e.Id == current.Id && e.Version == current.Version && e.ActivePermits <= quota)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.Workforce, workforce)
+                    .SetProperty(e => e.RatioPercent, ratio)
+                    .SetProperty(e => e.QuotaOverride, explicitQuota)
+                    .SetProperty(e => e.Quota, quota)
+                    .SetProperty(e => e.UpdatedAt, now)
+                    .SetProperty(e => e.Version, e => e.Version + 1), ct);
+            if (changed == 0)
+            {
+                await transaction.RollbackAsync(ct);
+                var latest = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
+                if (latest.ActivePermits > quota)
+                {
+                    throw new ProblemException(409, "quota_below_active",
+                        EnterpriseTexts.QuotaBelowActive.Format(quota, latest.ActivePermits),
+                        new Dictionary<string, object?> { ["activePermits"] = latest.ActivePermits, ["requestedQuota"] = quota });
+                }
+                if (attempt >= 2)
+                {
+                    throw ProblemException.Conflict("concurrent_update", EnterpriseTexts.ConcurrentChange);
+                }
+                current = latest; // someone else changed it first: apply this change on top of theirs
+                continue;
+            }
+
+            var reason = VietnameseText.Normalize(change.Reason);
+            var updated = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
+            db.Audit(actor.Current, "enterprise.quota_changed", "enterprise", current.Id.ToString(), now,
+                new { from = current.Quota, to = quota, workforce, ratioPercent = ratio, explicitQuota, reason },
+                current.CityCode, current.WardCode);
+            var (subject, body) = EnterpriseEmails.QuotaChanged(updated, current.Quota, reason);
+            db.EnqueueEmail(updated.ContactEmail, subject, body, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return updated;
+        }
+    }
+}
+
+/// <summary><c>PUT /api/v1/enterprises/{id}/quota</c> (approver of the city; ward officer of the ward).</summary>
+internal static class ChangeQuotaEndpoint
+{
+    public static void Map(IEndpointRouteBuilder routes) =>
+        routes.MapPut("/api/v1/enterprises/{id:guid}/quota", Handle)
+            .RequireRoles(Roles.Approver, Roles.WardOfficer)
+            .Validate<ChangeQuotaRequest>()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithTags("Enterprises").WithName("ChangeQuota");
+
+    private static async Task<Ok<EnterpriseResponse>> Handle(
+        Guid id, ChangeQuotaRequest request, EnterprisesDbContext db, QuotaChanger changer, HttpContext http, CancellationToken ct)
+    {
+        var enterprise = await db.FindInScopeAsync(id, http.Caller(), ct);
+        return TypedResults.Ok(EnterpriseResponse.From(await changer.ChangeAsync(enterprise, request, ct)));
+    }
+}

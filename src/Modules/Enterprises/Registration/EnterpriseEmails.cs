@@ -1,0 +1,62 @@
+using System.Globalization;
+using TravelPermits.Accounts.Contracts;
+using TravelPermits.Enterprises.Persistence;
+
+namespace TravelPermits.Enterprises.Registration;
+
+/// <summary>The emails of this module, in Vietnamese, as plain text.</summary>
+internal static class EnterpriseEmails
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi");
+
+    public static (string Subject, string Body) Registered(Enterprise e) => (
+        $"Xác nhận đăng ký doanh nghiệp {e.Name}",
+        $"""
+        Kính gửi {e.Name} (MST {e.TaxCode}),
+
+        {(e.Status == EnterpriseStatus.Active
+            ? "Doanh nghiệp đã được đăng ký trên hệ thống cấp giấy đi đường và đang hoạt động."
+            : "Hồ sơ đăng ký của doanh nghiệp đã được ghi nhận và đang chờ phường/xã xem xét.")}
+        Số lao động: {e.Workforce.ToString("N0", Vi)}. Tỷ lệ được đi lại: {e.RatioPercent}%. Hạn mức: {e.Quota.ToString("N0", Vi)} người.
+
+        Hệ thống cấp giấy đi đường
+        """);
+
+    public static (string Subject, string Body) Invitation(Enterprise e, InvitedAccount account) => (
+        $"Tài khoản của doanh nghiệp {e.Name}",
+        $"""
+        Kính gửi {e.Name},
+
+        Tài khoản của doanh nghiệp trên hệ thống cấp giấy đi đường đã được tạo với email {account.Email}.
+        Để đặt mật khẩu, gửi POST /api/v1/auth/set-password với email, mật khẩu mới và mã sau (hiệu lực 7 ngày):
+
+        {account.PasswordToken}
+
+        Hệ thống cấp giấy đi đường
+        """);
+
+    public static (string Subject, string Body) Rejected(Enterprise e, string reason) => (
+        $"Hồ sơ đăng ký doanh nghiệp {e.Name} không được chấp thuận",
+        $"""
+        Kính gửi {e.Name} (MST {e.TaxCode}),
+
+        Hồ sơ đăng ký của doanh nghiệp không được chấp thuận.
+        Lý do: {reason}
+
+        Doanh nghiệp có thể đăng ký lại sau khi bổ sung, điều chỉnh thông tin.
+
+        Hệ thống cấp giấy đi đường
+        """);
+
+    public static (string Subject, string Body) QuotaChanged(Enterprise e, int oldQuota, string reason) => (
+        $"Thay đổi hạn mức giấy đi đường của {e.Name}",
+        $"""
+        Kính gửi {e.Name} (MST {e.TaxCode}),
+
+        Hạn mức giấy đi đường của doanh nghiệp đã thay đổi từ {oldQuota.ToString("N0", Vi)} thành {e.Quota.ToString("N0", Vi)} người.
+        Số lao động: {e.Workforce.ToString("N0", Vi)}. Tỷ lệ: {e.RatioPercent}%.
+        Lý do: {reason}
+
+        Hệ thống cấp giấy đi đường
+        """);
+}

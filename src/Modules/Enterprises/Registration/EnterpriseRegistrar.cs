@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.Accounts.Contracts;
+using TravelPermits.Enterprises.Persistence;
+using TravelPermits.Enterprises.Policies;
+using TravelPermits.Enterprises.Quota;
+using TravelPermits.Enterprises.Validation;
+using TravelPermits.Geography.Contracts;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Security;
+using TravelPermits.SharedKernel.Text;
+
+namespace TravelPermits.Enterprises.Registration;
+
+/// <summary>
+/// Registration (by an official: active at once; by the enterprise itself: pending), activation
+/// and rejection. Each writes its audit line and its emails in the same transaction.
+/// </summary>
+internal sealed class EnterpriseRegistrar(
+    EnterprisesDbContext db,
+    IGeographyDirectory geography,
+    PolicyDefaults policies,
+    IEnterpriseAccounts accounts,
+    TimeProvider time,
+    ActorAccessor actor)
+{
+    public async Task<Enterprise> RegisterAsync(RegisterEnterpriseRequest request, CallerScope caller, bool selfRegistration, CancellationToken ct)
+    {
+        var ward = await geography.FindWardAsync(request.WardCode, ct)
+            ?? throw ProblemException.Invalid("wardCode", EnterpriseTexts.UnknownWard);
+        if (!selfRegistration && !caller.Covers(ward.CityCode, ward.Code))
+        {
+            throw new ProblemException(403, "outside_scope", EnterpriseTexts.OutsideWard);
+        }
+        var taxCode = TaxCode.Normalize(request.TaxCode)!;
+        if (await db.Enterprises.AnyAsync(e => e.TaxCode == taxCode && e.Status != EnterpriseStatus.Rejected, ct))
+        {
+            throw ProblemException.Conflict("duplicate_tax_code", EnterpriseTexts.DuplicateTaxCode);
+        }
+
+        var ratio = await policies.RatioPercentAsync(ward.CityCode, ward.Code, ct);
+        var now = time.GetUtcNow();
+        var name = VietnameseText.Normalize(request.Name);
+        var enterprise = new Enterprise
+        {
+            Name = name,
+            SearchKey = SearchKeyOf(name, taxCode),
+            TaxCode = taxCode,
+            CityCode = ward.CityCode,
+            WardCode = ward.Code,
+            Address = VietnameseText.Normalize(request.Address),
+            ContactEmail = request.ContactEmail.Trim(),
+            ContactPhone = PhoneNumber.Normalize(request.ContactPhone)!,
+            Workforce = request.Workforce,
+            RatioPercent = ratio,
+            Quota = QuotaMath.Quota(request.Workforce, ratio, null),
+            Status = selfRegistration ? EnterpriseStatus.Pending : EnterpriseStatus.Active,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Enterprises.Add(enterprise);
+        db.Audit(actor.Current, selfRegistration ? "enterprise.registration_received" : "enterprise.registered", "enterprise",
+            enterprise.Id.ToString(), now, new { enterprise.Name, enterprise.TaxCode, enterprise.Status, enterprise.Quota },
+            enterprise.CityCode, enterprise.WardCode);
+        var (subject, body) = EnterpriseEmails.Registered(enterprise);
+        db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
+        await SaveUniqueAsync(ct);
+        db.Entry(enterprise).State = EntityState.Detached;
+
+        if (!selfRegistration)
+        {
+            await InviteAccountAsync(enterprise, ct);
+        }
+        return enterprise;
+    }
+
+    public async Task<Enterprise> ActivateAsync(Enterprise enterprise, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await TransitionAsync(enterprise, EnterpriseStatus.Active, null, EnterpriseTexts.Activate.Resolve(), now, ct);
+            db.Audit(actor.Current, "enterprise.activated", "enterprise", enterprise.Id.ToString(), now, null, enterprise.CityCode, enterprise.WardCode);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        await InviteAccountAsync(enterprise, ct);
+        return enterprise;
+    }
+
+    public async Task<Enterprise> RejectAsync(Enterprise enterprise, string reason, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        reason = VietnameseText.Normalize(reason);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await TransitionAsync(enterprise, EnterpriseStatus.Rejected, reason, EnterpriseTexts.Reject.Resolve(), now, ct);
+        db.Audit(actor.Current, "enterprise.rejected", "enterprise", enterprise.Id.ToString(), now, new { reason }, enterprise.CityCode, enterprise.WardCode);
+        var (subject, body) = EnterpriseEmails.Rejected(enterprise, reason);
+        db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return enterprise;
+    }
+
+    public static string SearchKeyOf(string name, string taxCode) => $"{VietnameseText.Fold(name)} {taxCode}";
+
+    /// <summary>A guarded transition from pending: the update applies only if nobody decided first.</summary>
+    private async Task TransitionAsync(Enterprise enterprise, string to, string? reason, string action, DateTimeOffset now, CancellationToken ct)
+    {
+        var changed = await db.Enterprises
+            .Where(e => e.Id == enterprise.Id && e.Status == EnterpriseStatus.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, to)
+                .SetProperty(e => e.RejectionReason, reason)
+                .SetProperty(e => e.UpdatedAt, now), ct);
+        if (changed == 0)
+        {
+            throw ProblemException.InvalidTransition(enterprise.Status, action);
+        }
+        db.Entry(enterprise).State = EntityState.Detached;
+        enterprise.Status = to;
+        enterprise.RejectionReason = reason;
+        enterprise.UpdatedAt = now;
+    }
+
+    /// <summary>Creates the enterprise's account (when its contact has none) and emails the invitation.</summary>
+    private async Task InviteAccountAsync(Enterprise enterprise, CancellationToken ct)
+    {
+        var invited = await accounts.InviteAsync(
+            new EnterpriseAccountInvitation(enterprise.ContactEmail, enterprise.Name, enterprise.Id, enterprise.CityCode, enterprise.WardCode), ct);
+        if (invited is null)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        await db.Enterprises.Where(e => e.Id == enterprise.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.AccountId, invited.UserId), ct);
+        enterprise.AccountId = invited.UserId;
+        var (subject, body) = EnterpriseEmails.Invitation(enterprise, invited);
+        db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SaveUniqueAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            throw ProblemException.Conflict("duplicate_tax_code", EnterpriseTexts.DuplicateTaxCode);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using FluentValidation;
+using TravelPermits.Enterprises.Validation;
+
+namespace TravelPermits.Enterprises.Registration;
+
+internal sealed record RegisterEnterpriseRequest(
+    string Name, string TaxCode, string WardCode, string Address, string ContactEmail, string ContactPhone, int Workforce);
+
+internal sealed class RegisterEnterpriseRequestValidator : AbstractValidator<RegisterEnterpriseRequest>
+{
+    public RegisterEnterpriseRequestValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(300);
+        RuleFor(r => r.TaxCode).NotEmpty().Must(code => Validation.TaxCode.Normalize(code) is not null)
+            .WithMessage(_ => EnterpriseTexts.InvalidTaxCode.Resolve());
+        RuleFor(r => r.WardCode).NotEmpty().Matches("^[0-9]{5}$");
+        RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
+        RuleFor(r => r.ContactEmail).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(r => r.ContactPhone).NotEmpty().Must(phone => PhoneNumber.Normalize(phone) is not null)
+            .WithMessage(_ => EnterpriseTexts.InvalidPhone.Resolve());
+        RuleFor(r => r.Workforce).GreaterThan(0).LessThanOrEqualTo(1_000_000);
+    }
+}
+
+internal sealed record RejectRequest(string Reason);
+
+internal sealed class RejectRequestValidator : AbstractValidator<RejectRequest>
+{
+    public RejectRequestValidator() => RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+}
