@@ -12,7 +12,9 @@ public abstract class AccessTests(PermitsHost host)
 {
     public const string Anonymous = "anonymous";
 
-    public static readonly string[] AllRoles = ["admin", "approver", "ward-officer", "area-police", "ward-police", "checkpoint", Anonymous];
+    public static readonly string[] AllRoles = ["admin", "approver", "ward-officer", "area-police", "ward-police", "enterprise", "checkpoint", Anonymous];
+
+    private static readonly string[] EnterpriseReaders = ["admin", "approver", "ward-officer", "area-police", "ward-police", "enterprise"];
 
     private static readonly (string Method, string Path, string? Body, Dictionary<string, HttpStatusCode> Allowed)[] Endpoints =
     [
@@ -26,6 +28,18 @@ public abstract class AccessTests(PermitsHost host)
         ("GET", $"/api/v1/users/{Guid.Empty}", null, Only(HttpStatusCode.NotFound, "admin")),
         ("GET", "/api/v1/audit", null, Only(HttpStatusCode.OK, "admin", "approver")),
         ("GET", "/api/v1/admin/outbox?status=failed", null, Only(HttpStatusCode.OK, "admin")),
+        ("POST", "/api/v1/auth/set-password", "{}", Everyone(HttpStatusCode.BadRequest)),
+        ("POST", "/api/v1/enterprises", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver", "ward-officer", "area-police")),
+        ("POST", "/api/v1/enterprises/registrations", "{}", Everyone(HttpStatusCode.BadRequest)),
+        ("GET", "/api/v1/enterprises", null, Only(HttpStatusCode.OK, EnterpriseReaders)),
+        ("GET", "/api/v1/enterprises/{enterprise}", null, Only(HttpStatusCode.OK, EnterpriseReaders)),
+        ("POST", "/api/v1/enterprises/{enterprise}/activate", "{}", Only(HttpStatusCode.Conflict, "approver", "ward-officer")),
+        ("POST", "/api/v1/enterprises/{enterprise}/reject", "{}", Only(HttpStatusCode.BadRequest, "approver", "ward-officer")),
+        ("PUT", "/api/v1/enterprises/{enterprise}/quota", "{}", Only(HttpStatusCode.BadRequest, "approver", "ward-officer")),
+        ("PUT", "/api/v1/wards/20227/policy", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
+        ("GET", "/api/v1/wards/20227/policy", null, AllSignedIn(HttpStatusCode.OK)),
+        ("PUT", "/api/v1/cities/48/policy", "{\"defaultRatioPercent\":-1}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
+        ("GET", "/api/v1/cities/48/policy", null, AllSignedIn(HttpStatusCode.OK)),
     ];
 
     public static TheoryData<int, string> Cases()
@@ -47,7 +61,7 @@ public abstract class AccessTests(PermitsHost host)
     {
         var (method, path, body, allowed) = Endpoints[endpoint];
         var client = role == Anonymous ? host.Anonymous() : await host.AsAsync(role);
-        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{enterprise}", host.EnterpriseId.ToString(), StringComparison.Ordinal));
         if (body is not null)
         {
             request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");

@@ -147,6 +147,22 @@ public abstract class PermitsHost : IAsyncLifetime
         await response.Expect(HttpStatusCode.Created);
     }
 
+    /// <summary>Waits until at least this many emails to this address are in the pickup directory.</summary>
+    public async Task<IReadOnlyList<Eml>> WaitForMailAsync(string to, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var mails = Eml.ReadAll(MailDirectory).Where(m => m.To == to).ToList();
+            if (mails.Count >= count)
+            {
+                return mails;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{count} email(s) to {to} expected, {mails.Count} arrived");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>An anonymous client.</summary>
     public HttpClient Anonymous() => Factory.CreateClient();
 

@@ -5,7 +5,11 @@ namespace TravelPermits.SharedKernel.Audit;
 
 public static class AuditExtensions
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Details are stored for people to read: Vietnamese text stays as written, not \u-escaped.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// Adds an audit line to the context's pending changes, so that it is saved in the same

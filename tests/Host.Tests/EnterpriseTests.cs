@@ -1,0 +1,257 @@
+using Microsoft.AspNetCore.Hosting;
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+public abstract class EnterpriseTests(PermitsHost host)
+{
+    private static object Registration(string wardCode, string? taxCode = null, string name = "Công ty TNHH Thép Đà Nẵng", int workforce = 200,
+        string phone = "+84 905 123 456", string? email = null) => new
+    {
+        name, taxCode = taxCode ?? TestData.TaxCode(), wardCode, address = "  45  Trần Phú ", contactEmail = email ?? Http.Unique("hr") + "@tests.local",
+        contactPhone = phone, workforce,
+    };
+
+    [Fact]
+    public async Task A_ward_officer_registers_an_active_enterprise_with_the_default_quota_and_an_emailed_confirmation()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        var email = Http.Unique("hr") + "@tests.local";
+        using var response = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, email: email, workforce: 333));
+        var enterprise = await response.Expect(HttpStatusCode.Created);
+        Assert.Equal("active", enterprise.GetProperty("status").GetString());
+        Assert.Equal("0905123456", enterprise.GetProperty("contactPhone").GetString());
+        Assert.Equal("45 Trần Phú", enterprise.GetProperty("address").GetString());
+        Assert.Equal(30, enterprise.GetProperty("ratioPercent").GetInt32());
+        Assert.Equal(99, enterprise.GetProperty("quota").GetInt32()); // floor(333 × 30 / 100)
+        Assert.Equal(99, enterprise.GetProperty("remaining").GetInt32());
+
+        var mails = await host.WaitForMailAsync(email, 2);
+        Assert.Contains(mails, m => m.Subject.StartsWith("Xác nhận đăng ký doanh nghiệp", StringComparison.Ordinal) && m.Body.Contains("99 người", StringComparison.Ordinal));
+        var invitation = Assert.Single(mails, m => m.Subject.StartsWith("Tài khoản của doanh nghiệp", StringComparison.Ordinal));
+
+        // The contact sets a password with the token of the invitation and signs in as the enterprise.
+        var token = invitation.Body.Split('\n').Select(l => l.Trim()).First(l => l.Length > 40 && !l.Contains(' ', StringComparison.Ordinal));
+        using var set = await host.Anonymous().PostJson("/api/v1/auth/set-password", new { email, token, password = "Thep@Danang2021" });
+        await set.Expect(HttpStatusCode.NoContent);
+        var client = await host.ClientAsync(email, "Thep@Danang2021");
+        using var me = await client.Get("/api/v1/me");
+        var identity = await me.Expect(HttpStatusCode.OK);
+        Assert.Equal("enterprise", identity.GetProperty("role").GetString());
+        Assert.Equal(enterprise.GetProperty("id").GetString(), identity.GetProperty("enterpriseId").GetString());
+    }
+
+    [Fact]
+    public async Task A_self_registration_is_pending_until_activated_or_rejected_with_an_emailed_reason()
+    {
+        var email = Http.Unique("self") + "@tests.local";
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, email: email));
+        var created = await response.Expect(HttpStatusCode.Created);
+        Assert.Equal("pending", created.GetProperty("status").GetString());
+        var id = created.GetProperty("id").GetString();
+
+        var officer = await host.AsAsync("ward-officer");
+        using (var reject = await officer.PostJson($"/api/v1/enterprises/{id}/reject", new { reason = "Thiếu giấy phép kinh doanh" }))
+        {
+            Assert.Equal("rejected", (await reject.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        var mails = await host.WaitForMailAsync(email, 2);
+        Assert.Contains(mails, m => m.Body.Contains("Lý do: Thiếu giấy phép kinh doanh", StringComparison.Ordinal));
+
+        using var again = await officer.PostJson($"/api/v1/enterprises/{id}/activate", new { });
+        await again.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        using var noReason = await officer.PostJson($"/api/v1/enterprises/{id}/reject", new { reason = "" });
+        await noReason.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task An_approver_activates_a_pending_registration_once()
+    {
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.OtherWardCode));
+        var id = (await response.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var approver = await host.AsAsync("approver");
+        using (var activate = await approver.PostJson($"/api/v1/enterprises/{id}/activate", new { }))
+        {
+            Assert.Equal("active", (await activate.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        using var twice = await approver.PostJson($"/api/v1/enterprises/{id}/activate", new { });
+        await twice.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+    }
+
+    [Fact]
+    public async Task Bad_registrations_get_every_error_at_once_and_store_nothing()
+    {
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", new
+        {
+            name = "", taxCode = "0100233480", wardCode = "2022", address = "", contactEmail = "hr-at-company", contactPhone = "12345", workforce = 0,
+        });
+        var errors = (await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        foreach (var field in new[] { "name", "taxCode", "wardCode", "address", "contactEmail", "contactPhone", "workforce" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+        Assert.StartsWith("Mã số thuế", errors.GetProperty("taxCode")[0].GetString(), StringComparison.Ordinal);
+
+        using var unknownWard = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration("99999"));
+        Assert.True((await unknownWard.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("wardCode", out _));
+    }
+
+    [Fact]
+    public async Task The_same_tax_code_cannot_be_registered_twice_unless_the_first_was_rejected()
+    {
+        var taxCode = TestData.TaxCode();
+        var officer = await host.AsAsync("ward-officer");
+        using (var first = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, taxCode)))
+        {
+            var id = (await first.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+            using var second = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode));
+            await second.ExpectProblem(HttpStatusCode.Conflict, "duplicate_tax_code");
+            using var reject = await officer.PostJson($"/api/v1/enterprises/{id}/reject", new { reason = "Sai địa chỉ" });
+            await reject.Expect(HttpStatusCode.OK);
+        }
+        using var retry = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode[..10]));
+        await retry.Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Officials_register_only_in_their_own_area()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        using var other = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.OtherWardCode));
+        await other.ExpectProblem(HttpStatusCode.Forbidden, "outside_scope");
+        var approver = await host.AsAsync("approver");
+        using var otherCity = await approver.PostJson("/api/v1/enterprises", Registration(PermitsHost.OtherCityWard));
+        await otherCity.ExpectProblem(HttpStatusCode.Forbidden, "outside_scope");
+        using var sameCity = await approver.PostJson("/api/v1/enterprises", Registration(PermitsHost.OtherWardCode));
+        await sameCity.Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_ward_policy_ratio_then_the_city_ratio_set_the_default_quota()
+    {
+        var daNangWard = "20194"; // Phường Hòa Hiệp Bắc: no ward policy of other tests
+        var approver = await host.AsAsync("approver");
+        var admin = await host.AsAsync("admin");
+        using (var city = await approver.PutJson($"/api/v1/cities/{PermitsHost.CityCode}/policy", new { defaultRatioPercent = 40 }))
+        {
+            await city.Expect(HttpStatusCode.OK);
+        }
+        using (var registered = await admin.PostJson("/api/v1/enterprises", Registration(daNangWard, workforce: 50)))
+        {
+            Assert.Equal(20, (await registered.Expect(HttpStatusCode.Created)).GetProperty("quota").GetInt32());
+        }
+        using (var ward = await approver.PutJson($"/api/v1/wards/{daNangWard}/policy", new { defaultRatioPercent = 10, chain = new { policeVerify = true, policeStamp = false } }))
+        {
+            var policy = await ward.Expect(HttpStatusCode.OK);
+            Assert.Equal(10, policy.GetProperty("effectiveRatioPercent").GetInt32());
+            Assert.True(policy.GetProperty("chain").GetProperty("policeVerify").GetBoolean());
+        }
+        using (var registered = await admin.PostJson("/api/v1/enterprises", Registration(daNangWard, workforce: 50)))
+        {
+            Assert.Equal(5, (await registered.Expect(HttpStatusCode.Created)).GetProperty("quota").GetInt32());
+        }
+        var officer = await host.AsAsync("ward-officer");
+        using var read = await officer.Get($"/api/v1/wards/{daNangWard}/policy");
+        Assert.Equal(10, (await read.Expect(HttpStatusCode.OK)).GetProperty("defaultRatioPercent").GetInt32());
+        using var foreign = await approver.PutJson($"/api/v1/wards/{PermitsHost.OtherCityWard}/policy", new { defaultRatioPercent = 10, chain = new { policeVerify = false, policeStamp = false } });
+        await foreign.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        using var badRatio = await approver.PutJson($"/api/v1/wards/{daNangWard}/policy", new { defaultRatioPercent = 101, chain = new { policeVerify = false, policeStamp = false } });
+        await badRatio.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        using var restore = await approver.PutJson($"/api/v1/cities/{PermitsHost.CityCode}/policy", new { defaultRatioPercent = 30 });
+        await restore.Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Search_ignores_diacritics_case_and_unicode_form_and_pages_with_a_cursor()
+    {
+        var admin = await host.AsAsync("admin");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var decomposed = $"Co\u0302ng ty The\u0301p {marker}".Normalize(System.Text.NormalizationForm.FormD);
+        string taxCode = "";
+        foreach (var name in new[] { $"Công ty Thép {marker}", decomposed, $"CÔNG TY THÉP {marker} CHI NHÁNH" })
+        {
+            taxCode = TestData.TaxCode();
+            using var response = await admin.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode, name));
+            await response.Expect(HttpStatusCode.Created);
+        }
+        var officer = await host.AsAsync("ward-officer");
+        using var page1 = await officer.Get($"/api/v1/enterprises?q=cong%20ty%20thep%20{marker}&limit=2");
+        var first = await page1.Expect(HttpStatusCode.OK);
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        using var page2 = await officer.Get($"/api/v1/enterprises?q=cong%20ty%20thep%20{marker}&limit=2&cursor={first.GetProperty("nextCursor").GetString()}");
+        var second = await page2.Expect(HttpStatusCode.OK);
+        Assert.Single(second.GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+
+        using var byTaxCode = await officer.Get($"/api/v1/enterprises?q={taxCode}");
+        Assert.Single((await byTaxCode.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        using var wildcard = await officer.Get("/api/v1/enterprises?q=%25");
+        Assert.Empty((await wildcard.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+
+        // Scoped: the officer of the other ward finds none of them.
+        var otherOfficer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
+        using var hidden = await otherOfficer.Get($"/api/v1/enterprises?q={marker}");
+        Assert.Empty((await hidden.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_enterprise_sees_only_itself()
+    {
+        var enterprise = await host.AsAsync("enterprise");
+        using var list = await enterprise.Get("/api/v1/enterprises");
+        var only = Assert.Single((await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        Assert.Equal(host.EnterpriseId, only.GetProperty("id").GetGuid());
+        using var other = await enterprise.Get($"/api/v1/enterprises/{host.OtherEnterpriseId}");
+        await other.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("PUT", "/quota")]
+    [InlineData("POST", "/activate")]
+    [InlineData("POST", "/reject")]
+    public async Task A_ward_officer_of_another_ward_gets_404_for_the_enterprise_and_every_route_under_it(string method, string suffix)
+    {
+        var otherOfficer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
+        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/enterprises/{host.EnterpriseId}{suffix}");
+        if (method != "GET")
+        {
+            request.Content = JsonContent.Create(new { reason = "thử", workforce = 10 });
+        }
+        using var response = await otherOfficer.SendAsync(request, TestContext.Current.CancellationToken);
+        await response.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+
+        using var unknown = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/enterprises/{Guid.NewGuid()}{suffix}");
+        if (method != "GET")
+        {
+            unknown.Content = JsonContent.Create(new { reason = "thử", workforce = 10 });
+        }
+        using var missing = await otherOfficer.SendAsync(unknown, TestContext.Current.CancellationToken);
+        var a = await missing.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(a.GetProperty("detail").GetString(), (await response.ReadJson()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Anonymous_registrations_are_rate_limited()
+    {
+        await using var limited = host.Factory.WithWebHostBuilder(web =>
+            web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "2"));
+        var client = limited.CreateClient();
+        for (var i = 0; i < 2; i++)
+        {
+            using var ok = await client.PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode));
+            await ok.Expect(HttpStatusCode.Created);
+        }
+        using var refused = await client.PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode));
+        await refused.ExpectProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class EnterpriseTestsOnSqlite(SqliteHost host) : EnterpriseTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class EnterpriseTestsOnPostgres(PostgresHost host) : EnterpriseTests(host);

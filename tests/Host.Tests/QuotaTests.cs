@@ -1,0 +1,193 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TravelPermits.Enterprises.Contracts;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+public abstract class QuotaTests(PermitsHost host)
+{
+    [Fact]
+    public async Task An_approver_raises_the_quota_explicitly_with_a_reason_that_is_audited_and_emailed()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        var approver = await host.AsAsync("approver");
+        using var response = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 55, reason = "Doanh nghiệp cung ứng thiết yếu" });
+        var enterprise = await response.Expect(HttpStatusCode.OK);
+        Assert.Equal(55, enterprise.GetProperty("quota").GetInt32());
+        Assert.True(enterprise.GetProperty("quotaIsExplicit").GetBoolean());
+        Assert.Equal(55, enterprise.GetProperty("remaining").GetInt32());
+
+        using var audit = await approver.Get($"/api/v1/audit?entityType=enterprise&entityId={id}");
+        var line = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .First(a => a.GetProperty("action").GetString() == "enterprise.quota_changed");
+        Assert.Contains("Doanh nghiệp cung ứng thiết yếu", line.GetProperty("details").GetString(), StringComparison.Ordinal);
+        var mails = await host.WaitForMailAsync(enterprise.GetProperty("contactEmail").GetString()!, 3);
+        Assert.Contains(mails, m => m.Body.Contains("từ 30 thành 55 người", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Workforce_and_ratio_recompute_the_quota_and_drop_an_explicit_one()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        var officer = await host.AsAsync("ward-officer");
+        using (var set = await officer.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 80, reason = "Tăng ca" }))
+        {
+            await set.Expect(HttpStatusCode.OK);
+        }
+        using var response = await officer.PutJson($"/api/v1/enterprises/{id}/quota", new { workforce = 250, ratioPercent = 50, reason = "Cập nhật lao động" });
+        var enterprise = await response.Expect(HttpStatusCode.OK);
+        Assert.Equal(125, enterprise.GetProperty("quota").GetInt32());
+        Assert.False(enterprise.GetProperty("quotaIsExplicit").GetBoolean());
+        Assert.Equal(250, enterprise.GetProperty("workforce").GetInt32());
+    }
+
+    [Fact]
+    public async Task Lowering_the_quota_under_the_live_permits_is_refused_and_changes_nothing()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<IQuotaLedger>().TryTakeAsync(id, 20, null, TestContext.Current.CancellationToken));
+        }
+        var approver = await host.AsAsync("approver");
+        using var lower = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 19, reason = "Giảm" });
+        var problem = await lower.ExpectProblem(HttpStatusCode.Conflict, "quota_below_active");
+        Assert.Equal(20, problem.GetProperty("activePermits").GetInt32());
+        using var ratio = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { ratioPercent = 10, reason = "Giảm" });
+        await ratio.ExpectProblem(HttpStatusCode.Conflict, "quota_below_active");
+
+        using var exact = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 20, reason = "Giảm vừa đủ" });
+        var enterprise = await exact.Expect(HttpStatusCode.OK);
+        Assert.Equal(20, enterprise.GetProperty("quota").GetInt32());
+        Assert.Equal(20, enterprise.GetProperty("activePermits").GetInt32());
+        Assert.Equal(0, enterprise.GetProperty("remaining").GetInt32());
+    }
+
+    [Fact]
+    public async Task Invalid_quota_changes_are_refused_with_every_reason()
+    {
+        var approver = await host.AsAsync("approver");
+        var url = $"/api/v1/enterprises/{host.EnterpriseId}/quota";
+        using (var nothing = await approver.PutJson(url, new { reason = "Không có gì" }))
+        {
+            Assert.True((await nothing.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("quota", out _));
+        }
+        using (var noReason = await approver.PutJson(url, new { quota = 10 }))
+        {
+            Assert.True((await noReason.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("reason", out _));
+        }
+        using (var bad = await approver.PutJson(url, new { ratioPercent = 120, quota = -1, workforce = 0, reason = "x" }))
+        {
+            var errors = (await bad.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("ratioPercent", out _) && errors.TryGetProperty("quota", out _) && errors.TryGetProperty("workforce", out _));
+        }
+        using var overWorkforce = await approver.PutJson(url, new { quota = 101, reason = "Quá" });
+        await overWorkforce.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        using var unchanged = await approver.Get($"/api/v1/enterprises/{host.EnterpriseId}");
+        Assert.Equal(30, (await unchanged.Expect(HttpStatusCode.OK)).GetProperty("quota").GetInt32());
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_takes_against_ten_remaining_succeed_exactly_ten_times()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        await TakeAsync(host.Services, id, 20); // 10 remain
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
+        {
+            start.Wait(TestContext.Current.CancellationToken);
+            return await TakeAsync(host.Services, id, 1);
+        }, TestContext.Current.CancellationToken)).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+        Assert.Equal(10, results.Count(taken => taken));
+        Assert.Equal(30, await ActivePermitsAsync(id));
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_database_together_take_exactly_the_remaining_places()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        await TakeAsync(host.Services, id, 20);
+        await using var second = host.Factory.WithWebHostBuilder(_ => { });
+        _ = second.Server;
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
+        {
+            start.Wait(TestContext.Current.CancellationToken);
+            return await TakeAsync(i % 2 == 0 ? host.Services : second.Services, id, 1);
+        }, TestContext.Current.CancellationToken)).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+        Assert.Equal(10, results.Count(taken => taken));
+        Assert.Equal(30, await ActivePermitsAsync(id));
+    }
+
+    [Fact]
+    public async Task Places_taken_in_a_callers_transaction_come_back_when_it_rolls_back()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 10); // quota 3
+        await using var scope = host.Services.CreateAsyncScope();
+        var ledger = scope.ServiceProvider.GetRequiredService<IQuotaLedger>();
+        await using (var connection = OpenConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            Assert.True(await ledger.TryTakeAsync(id, 3, transaction, TestContext.Current.CancellationToken));
+            Assert.False(await ledger.TryTakeAsync(id, 1, transaction, TestContext.Current.CancellationToken));
+            await transaction.RollbackAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(0, await ActivePermitsAsync(id));
+
+        await using (var connection = OpenConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+            Assert.True(await ledger.TryTakeAsync(id, 2, transaction, TestContext.Current.CancellationToken));
+            await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(2, await ActivePermitsAsync(id));
+        await ledger.ReleaseAsync(id, 5, null, TestContext.Current.CancellationToken);
+        Assert.Equal(0, await ActivePermitsAsync(id));
+    }
+
+    [Fact]
+    public async Task A_pending_enterprise_cannot_take_places()
+    {
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", new
+        {
+            name = "Công ty Chờ", taxCode = TestData.TaxCode(), wardCode = PermitsHost.WardCode, address = "1 Bạch Đằng",
+            contactEmail = Http.Unique("p") + "@tests.local", contactPhone = "0236 3822 123", workforce = 100,
+        });
+        var id = (await response.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.False(await TakeAsync(host.Services, id, 1));
+    }
+
+    private DbConnection OpenConnection() => host.Provider == DatabaseProvider.Postgres
+        ? new NpgsqlConnection(host.ConnectionString)
+        : new SqliteConnection(host.ConnectionString);
+
+    private static async Task<bool> TakeAsync(IServiceProvider services, Guid id, int places)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IQuotaLedger>().TryTakeAsync(id, places, null, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<int> ActivePermitsAsync(Guid id)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var enterprise = await scope.ServiceProvider.GetRequiredService<IEnterpriseDirectory>().FindAsync(id, TestContext.Current.CancellationToken);
+        return enterprise!.ActivePermits;
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class QuotaTestsOnSqlite(SqliteHost host) : QuotaTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class QuotaTestsOnPostgres(PostgresHost host) : QuotaTests(host);
