@@ -54,8 +54,10 @@ internal static partial class HostSetup
 
     public static WebApplication UseHostPipeline(this WebApplication app)
     {
-        app.UsePermitsProblemDetails();
+        // Localization first, so that errors written by the exception handler and the status code
+        // pages are in the caller's language too.
         app.UseRequestLocalization();
+        app.UsePermitsProblemDetails();
         // Static pages of Swagger UI are public; the document they read is too.
         app.UseSwaggerUI(ui =>
         {

@@ -81,6 +81,21 @@ public abstract class ConventionsTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Errors_raised_by_handlers_and_by_the_framework_are_in_english_when_asked()
+    {
+        var admin = await host.AsAsync("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using var missing = await admin.Get($"/api/v1/users/{Guid.NewGuid()}");
+        var problem = await missing.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal("Not found.", problem.GetProperty("title").GetString());
+        Assert.Equal("The user was not found.", problem.GetProperty("detail").GetString());
+        using var unknownRoute = await admin.Get("/api/v1/nowhere");
+        Assert.Equal("Not found.", (await unknownRoute.ExpectProblem(HttpStatusCode.NotFound, "not_found")).GetProperty("title").GetString());
+        using var vietnamese = await (await host.AsAsync("admin")).Get($"/api/v1/users/{Guid.NewGuid()}");
+        Assert.Equal("Không tìm thấy người dùng.", (await vietnamese.ExpectProblem(HttpStatusCode.NotFound, "not_found")).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Health_openapi_and_swagger_answer()
     {
         var client = host.Anonymous();

@@ -1,19 +1,22 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TravelPermits.Accounts.Contracts;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Security;
 
 namespace TravelPermits.Host.Demo;
 
 /// <summary>
-/// Loads a demo city through the modules' contracts: Da Nang's wards and one user of each role.
+/// Loads a demo city through the modules' contracts: Da Nang's wards, one user of each role, a few enterprises.
 /// Running it again adds only what is missing.
 /// </summary>
 internal sealed partial class DemoSeeder(
     IOptions<DemoOptions> options,
     IGeographyImport geography,
     IAccountAdministration accounts,
+    IEnterpriseDirectory enterprises,
+    IEnterpriseRegistration registration,
     ILogger<DemoSeeder> logger)
 {
     public const string DaNang = "48";
@@ -40,7 +43,19 @@ internal sealed partial class DemoSeeder(
                 await accounts.CreateAsync(user, ct);
             }
         }
-        LogSeeded(logger, string.Join(", ", users.Select(u => $"{u.Email} ({u.Role})")), password);
+
+        var enterpriseIds = new List<Guid>();
+        foreach (var enterprise in Enterprises)
+        {
+            enterpriseIds.Add((await enterprises.FindByTaxCodeAsync(enterprise.TaxCode, ct))?.Id
+                ?? await registration.RegisterAsync(enterprise, ct));
+        }
+        NewAccount clerk = new("enterprise@danang.demo", password, "Phòng nhân sự Thép Đà Nẵng", Roles.Enterprise, EnterpriseId: enterpriseIds[0]);
+        if (!await accounts.ExistsAsync(clerk.Email, ct))
+        {
+            await accounts.CreateAsync(clerk, ct);
+        }
+        LogSeeded(logger, string.Join(", ", users.Append(clerk).Select(u => $"{u.Email} ({u.Role})")), password);
     }
 
     private async Task<Catalogue> LoadCatalogueAsync(CancellationToken ct)
@@ -54,6 +69,13 @@ internal sealed partial class DemoSeeder(
         }
         return BuiltIn;
     }
+
+    private static readonly NewEnterprise[] Enterprises =
+    [
+        new("Công ty Cổ phần Thép Đà Nẵng", "0401000014", DemoWard, "12 Bạch Đằng, Hải Châu", "nhansu@thepdanang.demo", "0236 3822 123", 420),
+        new("Công ty TNHH Thủy sản Sông Hàn", "0401000021", DemoWard, "88 Trần Phú, Hải Châu", "hr@songhan.demo", "0905 123 456", 150),
+        new("Hợp tác xã Vận tải Thanh Bình", "0401000039", DemoWard, "5 Ông Ích Khiêm, Hải Châu", "htx@thanhbinh.demo", "+84 914 555 777", 60),
+    ];
 
     private static readonly Catalogue BuiltIn = new(
     [

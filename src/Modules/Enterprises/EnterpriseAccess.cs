@@ -13,7 +13,7 @@ internal static class EnterpriseAccess
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         return enterprise is not null && caller.CoversEnterprise(enterprise.Id, enterprise.CityCode, enterprise.WardCode)
             ? enterprise
-            : throw ProblemException.NotFound(EnterpriseTexts.Enterprise.Resolve());
+            : throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
     }
 
     /// <summary>Narrows a query to the enterprises the caller may see.</summary>

@@ -13,6 +13,11 @@ internal sealed class EnterpriseDirectory(EnterprisesDbContext db) : IEnterprise
             .Select(e => new EnterpriseInfo(e.Id, e.Name, e.TaxCode, e.CityCode, e.WardCode, e.Status, e.ContactEmail, e.Quota, e.ActivePermits))
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<EnterpriseInfo?> FindByTaxCodeAsync(string taxCode, CancellationToken cancellationToken) =>
+        db.Enterprises.AsNoTracking().Where(e => e.TaxCode == taxCode && e.Status != EnterpriseStatus.Rejected)
+            .Select(e => new EnterpriseInfo(e.Id, e.Name, e.TaxCode, e.CityCode, e.WardCode, e.Status, e.ContactEmail, e.Quota, e.ActivePermits))
+            .FirstOrDefaultAsync(cancellationToken);
+
     async Task<EnterpriseScope?> IEnterpriseScopeLookup.FindAsync(Guid enterpriseId, CancellationToken cancellationToken) =>
         await FindAsync(enterpriseId, cancellationToken) is { } e ? new EnterpriseScope(e.Id, e.CityCode, e.WardCode) : null;
 }

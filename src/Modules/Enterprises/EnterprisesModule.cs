@@ -30,6 +30,7 @@ public static class EnterprisesModule
         services.AddScoped<PolicyDefaults>();
         services.AddScoped<IWardPolicies>(sp => sp.GetRequiredService<PolicyDefaults>());
         services.AddScoped<EnterpriseRegistrar>();
+        services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();
         services.AddValidatorsFrom(typeof(EnterprisesModule).Assembly);
         return services;

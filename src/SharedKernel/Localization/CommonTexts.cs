@@ -3,7 +3,7 @@ namespace TravelPermits.SharedKernel.Localization;
 /// <summary>Messages every module shows; a module keeps its own texts beside its code.</summary>
 public static class CommonTexts
 {
-    public static readonly LocalizedText NotFound = new("Không tìm thấy {0}.", "{0} was not found.");
+    public static readonly LocalizedText NotFound = new("Không tìm thấy {0}.", "The {0} was not found.");
     public static readonly LocalizedText InvalidTransition = new(
         "Không thể {0} khi đang ở trạng thái '{1}'.", "Cannot {0} while the status is '{1}'.");
     public static readonly LocalizedText ValidationFailed = new(

@@ -14,8 +14,10 @@ public class ProblemException(int status, string code, LocalizedText message, IR
     public LocalizedText Text { get; } = message;
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
-    public static ProblemException NotFound(string entity) =>
-        new(StatusCodes.NotFound, "not_found", CommonTexts.NotFound.Format(entity));
+    public static ProblemException NotFound(LocalizedText entity) =>
+        new(StatusCodes.NotFound, "not_found", new LocalizedText(
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, CommonTexts.NotFound.Vi, entity.Vi),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, CommonTexts.NotFound.En, entity.En)));
 
     /// <summary>A business rule refused the change (409).</summary>
     public static ProblemException Conflict(string code, LocalizedText message) =>

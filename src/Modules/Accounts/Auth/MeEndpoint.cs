@@ -23,6 +23,6 @@ internal static class MeEndpoint
     {
         var caller = http.Caller();
         var user = caller.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        return user is null ? throw ProblemException.NotFound(AccountsTexts.User.Resolve()) : TypedResults.Ok(UserResponse.From(user));
+        return user is null ? throw ProblemException.NotFound(AccountsTexts.User) : TypedResults.Ok(UserResponse.From(user));
     }
 }

@@ -44,7 +44,7 @@ internal static class GetUserEndpoints
     private static async Task<Ok<UserResponse>> Get(Guid id, AccountsDbContext db, CancellationToken ct)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
-            ?? throw ProblemException.NotFound(AccountsTexts.User.Resolve());
+            ?? throw ProblemException.NotFound(AccountsTexts.User);
         return TypedResults.Ok(UserResponse.From(user));
     }
 }

@@ -12,6 +12,18 @@ public sealed record EnterpriseInfo(
 public interface IEnterpriseDirectory
 {
     Task<EnterpriseInfo?> FindAsync(Guid enterpriseId, CancellationToken cancellationToken);
+
+    Task<EnterpriseInfo?> FindByTaxCodeAsync(string taxCode, CancellationToken cancellationToken);
+}
+
+/// <summary>An enterprise registered by the system itself (the demo, imports): active at once.</summary>
+public sealed record NewEnterprise(
+    string Name, string TaxCode, string WardCode, string Address, string ContactEmail, string ContactPhone, int Workforce);
+
+public interface IEnterpriseRegistration
+{
+    /// <summary>Registers with the same checks as <c>POST /api/v1/enterprises</c>; returns the id.</summary>
+    Task<Guid> RegisterAsync(NewEnterprise enterprise, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -61,7 +61,7 @@ internal static class PolicyEndpoints
         var ward = await geography.FindWardAsync(code, ct);
         if (ward is null || !http.Caller().Covers(ward.CityCode, ward.Code))
         {
-            throw ProblemException.NotFound(EnterpriseTexts.Ward.Resolve());
+            throw ProblemException.NotFound(EnterpriseTexts.Ward);
         }
         var now = time.GetUtcNow();
         var policy = await db.WardPolicies.FirstOrDefaultAsync(p => p.WardCode == code, ct);
@@ -82,7 +82,7 @@ internal static class PolicyEndpoints
     private static async Task<Ok<WardPolicyResponse>> GetWard(
         string code, EnterprisesDbContext db, IGeographyDirectory geography, PolicyDefaults defaults, CancellationToken ct)
     {
-        var ward = await geography.FindWardAsync(code, ct) ?? throw ProblemException.NotFound(EnterpriseTexts.Ward.Resolve());
+        var ward = await geography.FindWardAsync(code, ct) ?? throw ProblemException.NotFound(EnterpriseTexts.Ward);
         return TypedResults.Ok(await WardResponseAsync(ward, db, defaults, ct));
     }
 
@@ -94,7 +94,7 @@ internal static class PolicyEndpoints
         var caller = http.Caller();
         if (city is null || !(caller.IsAdmin || caller.CityCode == city.Code))
         {
-            throw ProblemException.NotFound(EnterpriseTexts.City.Resolve());
+            throw ProblemException.NotFound(EnterpriseTexts.City);
         }
         var now = time.GetUtcNow();
         var policy = await db.CityPolicies.FirstOrDefaultAsync(p => p.CityCode == code, ct);
@@ -113,7 +113,7 @@ internal static class PolicyEndpoints
     private static async Task<Ok<CityPolicyResponse>> GetCity(
         string code, IGeographyDirectory geography, PolicyDefaults defaults, CancellationToken ct)
     {
-        var city = await geography.FindCityAsync(code, ct) ?? throw ProblemException.NotFound(EnterpriseTexts.City.Resolve());
+        var city = await geography.FindCityAsync(code, ct) ?? throw ProblemException.NotFound(EnterpriseTexts.City);
         return TypedResults.Ok(new CityPolicyResponse(city.Code, await defaults.CityRatioPercentAsync(city.Code, ct)));
     }
 

@@ -1,3 +1,5 @@
+using FluentValidation;
+using TravelPermits.Enterprises.Contracts;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Accounts.Contracts;
 using TravelPermits.Enterprises.Persistence;
@@ -24,8 +26,22 @@ internal sealed class EnterpriseRegistrar(
     PolicyDefaults policies,
     IEnterpriseAccounts accounts,
     TimeProvider time,
-    ActorAccessor actor)
+    ActorAccessor actor,
+    IValidator<RegisterEnterpriseRequest> validator) : IEnterpriseRegistration
 {
+    public async Task<Guid> RegisterAsync(NewEnterprise enterprise, CancellationToken cancellationToken)
+    {
+        var request = new RegisterEnterpriseRequest(enterprise.Name, enterprise.TaxCode, enterprise.WardCode, enterprise.Address,
+            enterprise.ContactEmail, enterprise.ContactPhone, enterprise.Workforce);
+        var result = await validator.ValidateAsync(request, cancellationToken);
+        if (!result.IsValid)
+        {
+            throw new ValidationException(result.Errors);
+        }
+        var system = new CallerScope(null, null, Roles.Admin, null, null, null);
+        return (await RegisterAsync(request, system, selfRegistration: false, cancellationToken)).Id;
+    }
+
     public async Task<Enterprise> RegisterAsync(RegisterEnterpriseRequest request, CallerScope caller, bool selfRegistration, CancellationToken ct)
     {
         var ward = await geography.FindWardAsync(request.WardCode, ct)
