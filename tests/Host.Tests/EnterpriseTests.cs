@@ -79,6 +79,9 @@ public abstract class EnterpriseTests(PermitsHost host)
         }
         using var twice = await approver.PostJson($"/api/v1/enterprises/{id}/activate", new { });
         await twice.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        var contact = (await (await approver.Get($"/api/v1/enterprises/{id}")).Expect(HttpStatusCode.OK)).GetProperty("contactEmail").GetString()!;
+        var mails = await host.WaitForMailAsync(contact, 3); // received, activated, account
+        Assert.Single(mails, m => m.Subject.EndsWith("đã được kích hoạt", StringComparison.Ordinal));
     }
 
     [Fact]

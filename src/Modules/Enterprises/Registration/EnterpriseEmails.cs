@@ -22,6 +22,17 @@ internal static class EnterpriseEmails
         Hệ thống cấp giấy đi đường
         """);
 
+    public static (string Subject, string Body) Activated(Enterprise e) => (
+        $"Doanh nghiệp {e.Name} đã được kích hoạt",
+        $"""
+        Kính gửi {e.Name} (MST {e.TaxCode}),
+
+        Hồ sơ đăng ký của doanh nghiệp đã được duyệt; doanh nghiệp có thể gửi danh sách người lao động đề nghị cấp giấy đi đường.
+        Hạn mức: {e.Quota.ToString("N0", Vi)} người trên {e.Workforce.ToString("N0", Vi)} lao động ({e.RatioPercent}%).
+
+        Hệ thống cấp giấy đi đường
+        """);
+
     public static (string Subject, string Body) Invitation(Enterprise e, InvitedAccount account) => (
         $"Tài khoản của doanh nghiệp {e.Name}",
         $"""

@@ -99,6 +99,8 @@ internal sealed class EnterpriseRegistrar(
         {
             await TransitionAsync(enterprise, EnterpriseStatus.Active, null, EnterpriseTexts.Activate.Resolve(), now, ct);
             db.Audit(actor.Current, "enterprise.activated", "enterprise", enterprise.Id.ToString(), now, null, enterprise.CityCode, enterprise.WardCode);
+            var (subject, body) = EnterpriseEmails.Activated(enterprise);
+            db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
