@@ -97,14 +97,7 @@ public abstract class QuotaTests(PermitsHost host)
     {
         var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
         await TakeAsync(host.Services, id, 20); // 10 remain
-        using var start = new ManualResetEventSlim();
-        var attempts = Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
-        {
-            start.Wait(TestContext.Current.CancellationToken);
-            return await TakeAsync(host.Services, id, 1);
-        }, TestContext.Current.CancellationToken)).ToList();
-        start.Set();
-        var results = await Task.WhenAll(attempts);
+        var results = await RaceAsync(50, _ => TakeAsync(host.Services, id, 1));
         Assert.Equal(10, results.Count(taken => taken));
         Assert.Equal(30, await ActivePermitsAsync(id));
     }
@@ -116,14 +109,7 @@ public abstract class QuotaTests(PermitsHost host)
         await TakeAsync(host.Services, id, 20);
         await using var second = host.Factory.WithWebHostBuilder(_ => { });
         _ = second.Server;
-        using var start = new ManualResetEventSlim();
-        var attempts = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
-        {
-            start.Wait(TestContext.Current.CancellationToken);
-            return await TakeAsync(i % 2 == 0 ? host.Services : second.Services, id, 1);
-        }, TestContext.Current.CancellationToken)).ToList();
-        start.Set();
-        var results = await Task.WhenAll(attempts);
+        var results = await RaceAsync(50, i => TakeAsync(i % 2 == 0 ? host.Services : second.Services, id, 1));
         Assert.Equal(10, results.Count(taken => taken));
         Assert.Equal(30, await ActivePermitsAsync(id));
     }
@@ -166,6 +152,19 @@ public abstract class QuotaTests(PermitsHost host)
         });
         var id = (await response.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         Assert.False(await TakeAsync(host.Services, id, 1));
+    }
+
+    /// <summary>Starts all calls together, on the thread pool, and waits for every answer.</summary>
+    private static async Task<bool[]> RaceAsync(int count, Func<int, Task<bool>> call)
+    {
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            start.Wait(TestContext.Current.CancellationToken);
+            return await call(i);
+        }, TestContext.Current.CancellationToken)).ToList();
+        start.Set();
+        return await Task.WhenAll(attempts);
     }
 
     private DbConnection OpenConnection() => host.Provider == DatabaseProvider.Postgres

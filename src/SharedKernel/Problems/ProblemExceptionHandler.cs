@@ -65,7 +65,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     {
         var problem = new ProblemDetails { Status = 400, Detail = CommonTexts.ValidationFailed.Resolve() };
         problem.Extensions["errors"] = invalid.Errors
-            .GroupBy(e => e.PropertyName)
+            .GroupBy(e => Validation.ValidationNames.JsonName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         return problem;
     }

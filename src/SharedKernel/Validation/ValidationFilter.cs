@@ -28,7 +28,7 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
         }
 
         var errors = result.Errors
-            .GroupBy(e => JsonName(e.PropertyName))
+            .GroupBy(e => ValidationNames.JsonName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
         return Failed(errors);
     }
@@ -36,8 +36,12 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
     internal static IResult Failed(IDictionary<string, string[]> errors) =>
         TypedResults.ValidationProblem(errors, detail: CommonTexts.ValidationFailed.Resolve(),
             extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
+}
 
-    private static string JsonName(string propertyPath) =>
+internal static class ValidationNames
+{
+    /// <summary>A property path as the JSON names it: <c>Data[0].Level2s</c> becomes <c>data[0].level2s</c>.</summary>
+    internal static string JsonName(string propertyPath) =>
         string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }
 

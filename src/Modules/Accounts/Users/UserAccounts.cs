@@ -25,11 +25,7 @@ internal sealed class UserAccounts(
     {
         var request = new CreateUserRequest(account.Email, account.Password, account.FullName, account.Role,
             account.CityCode, account.WardCode, account.EnterpriseId);
-        var result = await validator.ValidateAsync(request, cancellationToken);
-        if (!result.IsValid)
-        {
-            throw new ValidationException(result.Errors);
-        }
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
         return (await CreateAsync(request, actor.Current, cancellationToken)).Id;
     }
 

@@ -33,11 +33,7 @@ internal sealed class EnterpriseRegistrar(
     {
         var request = new RegisterEnterpriseRequest(enterprise.Name, enterprise.TaxCode, enterprise.WardCode, enterprise.Address,
             enterprise.ContactEmail, enterprise.ContactPhone, enterprise.Workforce);
-        var result = await validator.ValidateAsync(request, cancellationToken);
-        if (!result.IsValid)
-        {
-            throw new ValidationException(result.Errors);
-        }
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
         var system = new CallerScope(null, null, Roles.Admin, null, null, null);
         return (await RegisterAsync(request, system, selfRegistration: false, cancellationToken)).Id;
     }
