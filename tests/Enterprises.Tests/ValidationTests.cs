@@ -46,7 +46,7 @@ public sealed class ValidationTests
     [InlineData("09051234", null)]
     [InlineData("hotline", null)]
     public void Vietnamese_phone_numbers_are_recognised_with_or_without_84(string input, string? expected) =>
-        Assert.Equal(expected, PhoneNumber.Normalize(input));
+        Assert.Equal(expected, VietnamesePhone.Normalize(input));
 
     [Theory]
     [InlineData(100, 30, null, 30)]

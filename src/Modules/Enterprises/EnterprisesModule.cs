@@ -32,6 +32,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseRegistrar>();
         services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();
+        services.AddScoped<IQuotaAdjustment>(sp => sp.GetRequiredService<QuotaChanger>());
         services.AddValidatorsFrom(typeof(EnterprisesModule).Assembly);
         return services;
     }

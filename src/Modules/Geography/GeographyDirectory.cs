@@ -13,6 +13,9 @@ internal sealed class GeographyDirectory(GeographyDbContext db) : IGeographyDire
          where w.Code == wardCode
          select new WardInfo(w.Code, w.Name, w.Type, d.Code, d.Name, c.Code, c.Name)).FirstOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlySet<string>> CityCodesAsync(CancellationToken cancellationToken) =>
+        (await db.Cities.AsNoTracking().Select(c => c.Code).ToListAsync(cancellationToken)).ToHashSet();
+
     public Task<CityInfo?> FindCityAsync(string cityCode, CancellationToken cancellationToken) =>
         db.Cities.AsNoTracking().Where(c => c.Code == cityCode)
             .Select(c => new CityInfo(c.Code, c.Name, c.Type)).FirstOrDefaultAsync(cancellationToken);

@@ -48,3 +48,13 @@ public interface IWardPolicies
 {
     Task<WardChain> GetChainAsync(string wardCode, CancellationToken cancellationToken);
 }
+
+/// <summary>Another module's decision that changes an enterprise's quota (an approval that raises it).</summary>
+public interface IQuotaAdjustment
+{
+    /// <summary>
+    /// Applies the change with the same rules as <c>PUT /api/v1/enterprises/{id}/quota</c>
+    /// (audited and emailed; 409 <c>quota_below_active</c> when it would go under the live permits).
+    /// </summary>
+    Task<EnterpriseInfo> ChangeAsync(Guid enterpriseId, int? ratioPercent, int? quota, string reason, CancellationToken cancellationToken);
+}

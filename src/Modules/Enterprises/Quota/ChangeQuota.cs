@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Enterprises.Browse;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Enterprises.Registration;
 using TravelPermits.SharedKernel.Audit;
@@ -36,8 +37,19 @@ internal sealed class ChangeQuotaRequestValidator : AbstractValidator<ChangeQuot
 }
 
 /// <summary>Changes workforce, ratio or quota; never below the permits already live.</summary>
-internal sealed class QuotaChanger(EnterprisesDbContext db, TimeProvider time, ActorAccessor actor)
+internal sealed class QuotaChanger(EnterprisesDbContext db, TimeProvider time, ActorAccessor actor, IValidator<ChangeQuotaRequest> validator)
+    : IQuotaAdjustment
 {
+    public async Task<EnterpriseInfo> ChangeAsync(Guid enterpriseId, int? ratioPercent, int? quota, string reason, CancellationToken cancellationToken)
+    {
+        var request = new ChangeQuotaRequest(null, ratioPercent, quota, reason);
+        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        var current = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
+            ?? throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
+        var e = await ChangeAsync(current, request, cancellationToken);
+        return new EnterpriseInfo(e.Id, e.Name, e.TaxCode, e.CityCode, e.WardCode, e.Status, e.ContactEmail, e.Quota, e.ActivePermits);
+    }
+
     private static readonly SharedKernel.Localization.LocalizedText QuotaAboveWorkforce = new(
         "Hạn mức không được lớn hơn số lao động.", "The quota cannot exceed the workforce.");
 

@@ -64,7 +64,7 @@ internal sealed class EnterpriseRegistrar(
             WardCode = ward.Code,
             Address = VietnameseText.Normalize(request.Address),
             ContactEmail = request.ContactEmail.Trim(),
-            ContactPhone = PhoneNumber.Normalize(request.ContactPhone)!,
+            ContactPhone = VietnamesePhone.Normalize(request.ContactPhone)!,
             Workforce = request.Workforce,
             RatioPercent = ratio,
             Quota = QuotaMath.Quota(request.Workforce, ratio, null),

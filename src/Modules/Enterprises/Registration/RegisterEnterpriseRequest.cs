@@ -1,3 +1,4 @@
+using TravelPermits.SharedKernel.Text;
 using FluentValidation;
 using TravelPermits.Enterprises.Validation;
 
@@ -16,7 +17,7 @@ internal sealed class RegisterEnterpriseRequestValidator : AbstractValidator<Reg
         RuleFor(r => r.WardCode).NotEmpty().Matches("^[0-9]{5}$");
         RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
         RuleFor(r => r.ContactEmail).NotEmpty().EmailAddress().MaximumLength(256);
-        RuleFor(r => r.ContactPhone).NotEmpty().Must(phone => PhoneNumber.Normalize(phone) is not null)
+        RuleFor(r => r.ContactPhone).NotEmpty().Must(phone => VietnamesePhone.Normalize(phone) is not null)
             .WithMessage(_ => EnterpriseTexts.InvalidPhone.Resolve());
         RuleFor(r => r.Workforce).GreaterThan(0).LessThanOrEqualTo(1_000_000);
     }

@@ -10,4 +10,7 @@ public interface IGeographyDirectory
     Task<WardInfo?> FindWardAsync(string wardCode, CancellationToken cancellationToken);
 
     Task<CityInfo?> FindCityAsync(string cityCode, CancellationToken cancellationToken);
+
+    /// <summary>The codes of every city and province (level 1), e.g. "48" for Đà Nẵng.</summary>
+    Task<IReadOnlySet<string>> CityCodesAsync(CancellationToken cancellationToken);
 }

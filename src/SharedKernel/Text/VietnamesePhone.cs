@@ -1,10 +1,10 @@
-namespace TravelPermits.Enterprises.Validation;
+namespace TravelPermits.SharedKernel.Text;
 
 /// <summary>
 /// Vietnamese phone numbers, mobile (03x, 05x, 07x, 08x, 09x + 7 digits) or landline (02xx + 7
 /// or 8 digits), written with or without +84/84, spaces, dots, dashes or brackets.
 /// </summary>
-internal static class PhoneNumber
+public static class VietnamesePhone
 {
     /// <summary>The national form (<c>0905123456</c>, <c>02363822123</c>), or null when it is not a Vietnamese number.</summary>
     public static string? Normalize(string? input)

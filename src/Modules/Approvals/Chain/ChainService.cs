@@ -1,0 +1,160 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.Approvals.Persistence;
+using TravelPermits.Enterprises.Contracts;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Localization;
+using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Text;
+
+namespace TravelPermits.Approvals.Chain;
+
+internal sealed record QuotaRaise(int? RatioPercent, int? Quota);
+
+/// <summary>
+/// The ward's chain: <c>submitted -&gt; [verified] -&gt; approved | partially_approved | rejected</c>.
+/// Every step is a guarded transition (it applies only from the state it expects, so two
+/// officials cannot both decide), audited, and its email is queued in the same transaction.
+/// </summary>
+internal sealed class ChainService(ApprovalsDbContext db, IQuotaAdjustment quotas, TimeProvider time, ActorAccessor actor)
+{
+    public async Task VerifyAsync(Request request, CancellationToken ct)
+    {
+        if (!request.RequiresVerification)
+        {
+            throw ProblemException.Conflict("invalid_transition", Texts.NoVerification);
+        }
+        var now = time.GetUtcNow();
+        var by = actor.Current.Name;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await MoveAsync(request, RequestStatus.Submitted, RequestStatus.Verified, Texts.Verify, s => s
+            .SetProperty(r => r.VerifiedBy, by).SetProperty(r => r.VerifiedAt, now), ct);
+        request.VerifiedBy = by;
+        request.VerifiedAt = now;
+        db.Audit(actor.Current, $"{Noun(request)}.verified", Noun(request), request.Id.ToString(), now, null, request.CityCode, request.WardCode);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task ApproveAsync(Request request, IReadOnlyCollection<Guid>? entryIds, QuotaRaise? quota, CancellationToken ct)
+    {
+        var from = request.RequiresVerification ? RequestStatus.Verified : RequestStatus.Submitted;
+        if (request.Status != from)
+        {
+            throw ProblemException.InvalidTransition(request.Status, Texts.Approve.Resolve());
+        }
+        var all = await db.Entries.AsNoTracking().Where(e => e.RequestId == request.Id).OrderBy(e => e.Row).ToListAsync(ct);
+        var chosen = entryIds is null ? all : all.Where(e => entryIds.Contains(e.Id)).ToList();
+        if (entryIds is not null && (entryIds.Count == 0 || chosen.Count != entryIds.Distinct().Count()))
+        {
+            throw ProblemException.Invalid("entryIds", Texts.UnknownEntries);
+        }
+        if (quota is not null && request.EnterpriseId is { } enterpriseId)
+        {
+            // The quota rises before the list is approved: a refused raise leaves the request as it was.
+            await quotas.ChangeAsync(enterpriseId, quota.RatioPercent, quota.Quota, Texts.QuotaReason.Format(request.Id).Resolve(), ct);
+        }
+
+        var now = time.GetUtcNow();
+        var by = actor.Current.Name;
+        var to = chosen.Count == all.Count ? RequestStatus.Approved : RequestStatus.PartiallyApproved;
+        var approvedIds = chosen.Select(e => e.Id).ToHashSet();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await MoveAsync(request, from, to, Texts.Approve, s => s
+            .SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedAt, now), ct);
+        await db.Entries.Where(e => e.RequestId == request.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.Rejected), ct);
+        foreach (var chunk in approvedIds.Chunk(500))
+        {
+            await db.Entries.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.Approved), ct);
+        }
+
+        // The approved list: a replacement replaces it whole; an addition supersedes the same people only.
+        var approvedList = db.Approved.Where(a => a.EnterpriseId == request.EnterpriseId && a.Active);
+        if (request.Kind == RequestKind.Replacement)
+        {
+            await approvedList.ExecuteUpdateAsync(s => s.SetProperty(a => a.Active, false).SetProperty(a => a.ReplacedAt, now), ct);
+        }
+        else if (request.EnterpriseId is not null)
+        {
+            foreach (var chunk in chosen.Select(e => e.IdNumber).Chunk(500))
+            {
+                await approvedList.Where(a => chunk.Contains(a.IdNumber))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Active, false).SetProperty(a => a.ReplacedAt, now), ct);
+            }
+        }
+        db.Approved.AddRange(chosen.Select(e => new ApprovedEntry
+        {
+            EntryId = e.Id, EnterpriseId = request.EnterpriseId, RequestId = request.Id, CityCode = request.CityCode, WardCode = request.WardCode,
+            FullName = e.FullName, IdNumber = e.IdNumber, DateOfBirth = e.DateOfBirth, Gender = e.Gender, Phone = e.Phone,
+            Position = e.Position, Residence = e.Residence, Workplace = e.Workplace, ApprovedAt = now,
+        }));
+        request.DecidedBy = by;
+        request.DecidedAt = now;
+        db.Audit(actor.Current, $"{Noun(request)}.{to}", Noun(request), request.Id.ToString(), now,
+            new { approved = chosen.Count, of = all.Count, quota }, request.CityCode, request.WardCode);
+        if (request.NotifyEmail is { } email)
+        {
+            var (subject, body) = ApprovalEmails.Approved(request, chosen.Count, all.Count);
+            db.EnqueueEmail(email, subject, body, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task RejectAsync(Request request, string reason, CancellationToken ct)
+    {
+        var from = request.Status is RequestStatus.Submitted or RequestStatus.Verified
+            ? request.Status
+            : throw ProblemException.InvalidTransition(request.Status, Texts.Reject.Resolve());
+        reason = VietnameseText.Normalize(reason);
+        var now = time.GetUtcNow();
+        var by = actor.Current.Name;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await MoveAsync(request, from, RequestStatus.Rejected, Texts.Reject, s => s
+            .SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedAt, now).SetProperty(r => r.RejectionReason, reason), ct);
+        await db.Entries.Where(e => e.RequestId == request.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.Rejected), ct);
+        request.DecidedBy = by;
+        request.DecidedAt = now;
+        request.RejectionReason = reason;
+        db.Audit(actor.Current, $"{Noun(request)}.rejected", Noun(request), request.Id.ToString(), now, new { reason }, request.CityCode, request.WardCode);
+        if (request.NotifyEmail is { } email)
+        {
+            var (subject, body) = ApprovalEmails.Rejected(request, reason);
+            db.EnqueueEmail(email, subject, body, now);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task MoveAsync(Request request, string from, string to, LocalizedText action,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Request>> also, CancellationToken ct)
+    {
+        var moved = await db.Requests.Where(r => r.Id == request.Id && r.Status == from)
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(r => r.Status, to);
+                also(s);
+            }, ct);
+        if (moved == 0)
+        {
+            var current = await db.Requests.AsNoTracking().Where(r => r.Id == request.Id).Select(r => r.Status).FirstAsync(ct);
+            throw ProblemException.InvalidTransition(current, action.Resolve());
+        }
+        request.Status = to;
+    }
+
+    private static string Noun(Request request) => request.Kind == RequestKind.Individual ? "application" : "request";
+
+    private static class Texts
+    {
+        public static readonly LocalizedText Verify = new("xác minh", "verify");
+        public static readonly LocalizedText Approve = new("duyệt", "approve");
+        public static readonly LocalizedText Reject = new("từ chối", "reject");
+        public static readonly LocalizedText NoVerification = new(
+            "Quy trình của phường/xã này không có bước xác minh của công an khu vực.", "This ward's chain has no verification by the area police.");
+        public static readonly LocalizedText UnknownEntries = new(
+            "entryIds phải là các dòng của chính danh sách này.", "entryIds must be entries of this request.");
+        public static readonly LocalizedText QuotaReason = new("Nâng hạn mức khi duyệt danh sách {0}", "Quota raised when approving request {0}");
+    }
+}

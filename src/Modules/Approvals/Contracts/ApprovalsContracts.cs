@@ -1,0 +1,24 @@
+namespace TravelPermits.Approvals.Contracts;
+
+/// <summary>A person of an approved list: details approved once and not editable afterwards.</summary>
+public sealed record ApprovedPerson(
+    Guid EntryId, Guid? EnterpriseId, string CityCode, string WardCode, string FullName, string IdNumber, DateOnly DateOfBirth,
+    string Gender, string? Phone, string? Position, string Residence, string? Workplace, DateTimeOffset ApprovedAt);
+
+public interface IApprovedList
+{
+    /// <summary>The entries among <paramref name="entryIds"/> that are on the enterprise's current approved list.</summary>
+    Task<IReadOnlyList<ApprovedPerson>> FindAsync(Guid enterpriseId, IReadOnlyCollection<Guid> entryIds, CancellationToken cancellationToken);
+
+    /// <summary>An approved individual application's entry (no enterprise).</summary>
+    Task<ApprovedPerson?> FindIndividualAsync(Guid entryId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Implemented by the module that issues permits: which of these ID numbers hold a live permit
+/// of an enterprise other than <paramref name="enterpriseId"/> (null: any enterprise).
+/// </summary>
+public interface IPermitHolderLookup
+{
+    Task<IReadOnlySet<string>> HoldersElsewhereAsync(IReadOnlyCollection<string> idNumbers, Guid? enterpriseId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.SharedKernel.Persistence;
+
+namespace TravelPermits.Approvals.Persistence;
+
+internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> options) : DbContext(options)
+{
+    public DbSet<Request> Requests => Set<Request>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<RequestFile> Files => Set<RequestFile>();
+    public DbSet<ApprovedEntry> Approved => Set<ApprovedEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModelConventions.Apply(configurationBuilder, Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapPlatformTables();
+        modelBuilder.Entity<Request>(e =>
+        {
+            e.ToTable("apr_requests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.Status).HasMaxLength(24);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.RejectionReason).HasMaxLength(1000);
+            e.Property(x => x.SubmittedBy).HasMaxLength(256);
+            e.Property(x => x.VerifiedBy).HasMaxLength(256);
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.NotifyEmail).HasMaxLength(256);
+            e.HasIndex(x => new { x.WardCode, x.Status }).HasDatabaseName("ix_apr_requests_ward");
+            e.HasIndex(x => new { x.CityCode, x.Status }).HasDatabaseName("ix_apr_requests_city");
+            e.HasIndex(x => x.EnterpriseId).HasDatabaseName("ix_apr_requests_enterprise");
+        });
+        modelBuilder.Entity<Entry>(e =>
+        {
+            e.ToTable("apr_entries");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FullName).HasMaxLength(100);
+            e.Property(x => x.IdNumber).HasMaxLength(12);
+            e.Property(x => x.Gender).HasMaxLength(8);
+            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.Position).HasMaxLength(100);
+            e.Property(x => x.Residence).HasMaxLength(300);
+            e.Property(x => x.Workplace).HasMaxLength(300);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.Destination).HasMaxLength(300);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.HasIndex(x => new { x.RequestId, x.Row }).HasDatabaseName("ix_apr_entries_request");
+        });
+        modelBuilder.Entity<RequestFile>(e =>
+        {
+            e.ToTable("apr_request_files");
+            e.HasKey(x => x.RequestId);
+            e.Property(x => x.FileName).HasMaxLength(260);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+        });
+        modelBuilder.Entity<ApprovedEntry>(e =>
+        {
+            e.ToTable("apr_approved");
+            e.HasKey(x => x.EntryId);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.FullName).HasMaxLength(100);
+            e.Property(x => x.IdNumber).HasMaxLength(12);
+            e.Property(x => x.Gender).HasMaxLength(8);
+            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.Position).HasMaxLength(100);
+            e.Property(x => x.Residence).HasMaxLength(300);
+            e.Property(x => x.Workplace).HasMaxLength(300);
+            e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }).HasDatabaseName("ix_apr_approved_person");
+            e.HasIndex(x => x.IdNumber).HasDatabaseName("ix_apr_approved_id_number");
+        });
+    }
+}
