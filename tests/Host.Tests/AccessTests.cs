@@ -40,6 +40,19 @@ public abstract class AccessTests(PermitsHost host)
         ("GET", "/api/v1/wards/20227/policy", null, AllSignedIn(HttpStatusCode.OK)),
         ("PUT", "/api/v1/cities/48/policy", "{\"defaultRatioPercent\":-1}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
         ("GET", "/api/v1/cities/48/policy", null, AllSignedIn(HttpStatusCode.OK)),
+        ("GET", "/api/v1/requests/template.xlsx", null, Everyone(HttpStatusCode.OK)),
+        ("POST", "/api/v1/enterprises/{enterprise}/requests", "{}", Only(HttpStatusCode.UnsupportedMediaType, "enterprise", "ward-officer")),
+        ("GET", "/api/v1/requests", null, Only(HttpStatusCode.OK, EnterpriseReaders)),
+        ("GET", $"/api/v1/requests/{Guid.Empty}", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
+        ("GET", $"/api/v1/requests/{Guid.Empty}/file", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
+        ("POST", $"/api/v1/requests/{Guid.Empty}/verify", "{}", Only(HttpStatusCode.NotFound, "area-police")),
+        ("POST", $"/api/v1/requests/{Guid.Empty}/approve", "{}", Only(HttpStatusCode.NotFound, "approver", "ward-officer")),
+        ("POST", $"/api/v1/requests/{Guid.Empty}/reject", "{}", Only(HttpStatusCode.BadRequest, "approver", "ward-officer")),
+        ("POST", "/api/v1/applications", "{}", Only(HttpStatusCode.BadRequest, "area-police")),
+        ("GET", "/api/v1/applications", null, Only(HttpStatusCode.OK, "admin", "approver", "ward-officer", "area-police", "ward-police")),
+        ("GET", $"/api/v1/applications/{Guid.Empty}", null, Only(HttpStatusCode.NotFound, "admin", "approver", "ward-officer", "area-police", "ward-police")),
+        ("POST", $"/api/v1/applications/{Guid.Empty}/approve", "{}", Only(HttpStatusCode.NotFound, "approver", "ward-officer")),
+        ("POST", $"/api/v1/applications/{Guid.Empty}/reject", "{}", Only(HttpStatusCode.BadRequest, "approver", "ward-officer")),
     ];
 
     public static TheoryData<int, string> Cases()

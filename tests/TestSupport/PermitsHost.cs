@@ -163,6 +163,21 @@ public abstract class PermitsHost : IAsyncLifetime
         }
     }
 
+    /// <summary>A client of a user of this role in another ward (created on first use).</summary>
+    public async Task<HttpClient> CreateWardUserAsync(string role, string wardCode)
+    {
+        var email = UserEmail(role, wardCode);
+        if (!_tokens.ContainsKey(email))
+        {
+            using var response = await TryCreateUserAsync(email, role, ward: wardCode);
+            if (response.StatusCode != HttpStatusCode.Conflict)
+            {
+                await response.Expect(HttpStatusCode.Created);
+            }
+        }
+        return await ClientAsync(email);
+    }
+
     /// <summary>An anonymous client.</summary>
     public HttpClient Anonymous() => Factory.CreateClient();
 

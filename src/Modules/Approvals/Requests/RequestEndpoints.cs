@@ -55,7 +55,7 @@ internal static class RequestEndpoints
             .RequireRoles(Roles.Enterprise, Roles.WardOfficer)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
-            .Accepts<IFormFile>("multipart/form-data")
+            .WithDescription("multipart/form-data: file (the filled template, .xlsx), kind (addition | replacement), note (optional).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithTags("Requests").WithName("UploadRequest");
         routes.MapGet("/api/v1/requests", List)

@@ -1,0 +1,300 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.Approvals.Contracts;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+/// <summary>The wards' approval chains, end to end over HTTP.</summary>
+public abstract class ChainTests(PermitsHost host)
+{
+    /// <summary>Phường Thạch Thang (Hải Châu): the ward these tests give a full chain (verify, approve, stamp).</summary>
+    private const string HanoiStyleWard = "20233";
+
+    private async Task<(Guid Enterprise, JsonElement Request)> SubmitAsync(string ward, int people, string kind = "addition", int first = 0, Guid? enterprise = null)
+    {
+        var id = enterprise ?? await host.RegisterEnterpriseAsync(ward, workforce: 100);
+        var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), Enumerable.Range(first, people).Select(i => Workbooks.Person(i)));
+        var client = ward == PermitsHost.WardCode ? await host.AsAsync("ward-officer") : await EnterpriseClientAsync(id);
+        using var response = await RequestTests.UploadAsync(client, id, file, kind);
+        return (id, await response.Expect(HttpStatusCode.Created));
+    }
+
+    private async Task<HttpClient> EnterpriseClientAsync(Guid enterprise)
+    {
+        var email = PermitsHost.EnterpriseEmail(enterprise);
+        using (var exists = await (await host.AsAsync("admin")).Get($"/api/v1/users?role=enterprise&limit=500"))
+        {
+            if (!(await exists.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Any(u => u.GetProperty("email").GetString() == email))
+            {
+                await host.CreateUserAsync(email, "enterprise", enterprise: enterprise);
+            }
+        }
+        return await host.ClientAsync(email);
+    }
+
+    private async Task EnsureFullChainAsync()
+    {
+        var approver = await host.AsAsync("approver");
+        using var response = await approver.PutJson($"/api/v1/wards/{HanoiStyleWard}/policy",
+            new { defaultRatioPercent = (int?)null, chain = new { policeVerify = true, policeStamp = true } });
+        await response.Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Approve_only_chain_approves_all_entries_once_and_emails_the_enterprise()
+    {
+        var (enterprise, request) = await SubmitAsync(PermitsHost.WardCode, 3);
+        var id = request.GetProperty("id").GetString();
+        Assert.False(request.GetProperty("requiresVerification").GetBoolean());
+        var officer = await host.AsAsync("ward-officer");
+
+        using (var verify = await (await host.AsAsync("area-police")).PostJson($"/api/v1/requests/{id}/verify", new { }))
+        {
+            await verify.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        using (var approve = await officer.PostJson($"/api/v1/requests/{id}/approve", new { }))
+        {
+            var approved = await approve.Expect(HttpStatusCode.OK);
+            Assert.Equal("approved", approved.GetProperty("status").GetString());
+            Assert.All(approved.GetProperty("entries").EnumerateArray(), e => Assert.Equal("approved", e.GetProperty("status").GetString()));
+        }
+        using (var twice = await officer.PostJson($"/api/v1/requests/{id}/approve", new { }))
+        {
+            await twice.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        using (var reject = await officer.PostJson($"/api/v1/requests/{id}/reject", new { reason = "muộn" }))
+        {
+            await reject.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+
+        var entryIds = request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(3, (await ApprovedAsync(enterprise, entryIds)).Count);
+        var contact = await ContactAsync(enterprise);
+        var mails = await host.WaitForMailAsync(contact, 3);
+        Assert.Contains(mails, m => m.Subject == "Danh sách đề nghị cấp giấy đi đường đã được duyệt" && m.Body.Contains("3/3 người", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Full_chain_needs_the_area_police_before_approval_and_refuses_steps_out_of_order()
+    {
+        await EnsureFullChainAsync();
+        var (enterprise, request) = await SubmitAsync(HanoiStyleWard, 4);
+        var id = request.GetProperty("id").GetString();
+        Assert.True(request.GetProperty("requiresVerification").GetBoolean());
+        var approver = await host.AsAsync("approver");
+
+        using (var early = await approver.PostJson($"/api/v1/requests/{id}/approve", new { }))
+        {
+            await early.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        var police = await host.CreateWardUserAsync("area-police", HanoiStyleWard);
+        using (var verify = await police.PostJson($"/api/v1/requests/{id}/verify", new { }))
+        {
+            var verified = await verify.Expect(HttpStatusCode.OK);
+            Assert.Equal("verified", verified.GetProperty("status").GetString());
+        }
+        var entries = request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        using (var approve = await approver.PostJson($"/api/v1/requests/{id}/approve", new { entryIds = entries.Take(2) }))
+        {
+            var decided = await approve.Expect(HttpStatusCode.OK);
+            Assert.Equal("partially_approved", decided.GetProperty("status").GetString());
+            Assert.Equal(["approved", "approved", "rejected", "rejected"],
+                decided.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("status").GetString()));
+        }
+        using (var again = await police.PostJson($"/api/v1/requests/{id}/verify", new { }))
+        {
+            await again.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        Assert.Equal(2, (await ApprovedAsync(enterprise, entries)).Count);
+        var mails = await host.WaitForMailAsync(await ContactAsync(enterprise), 3);
+        Assert.Contains(mails, m => m.Body.Contains("2/4 người", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Rejection_needs_a_reason_and_emails_it_to_the_enterprise()
+    {
+        var (enterprise, request) = await SubmitAsync(PermitsHost.WardCode, 2);
+        var id = request.GetProperty("id").GetString();
+        var officer = await host.AsAsync("ward-officer");
+        using (var noReason = await officer.PostJson($"/api/v1/requests/{id}/reject", new { reason = " " }))
+        {
+            await noReason.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        }
+        using (var reject = await officer.PostJson($"/api/v1/requests/{id}/reject", new { reason = "Danh sách vượt quá số lao động thực tế" }))
+        {
+            Assert.Equal("rejected", (await reject.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        var mails = await host.WaitForMailAsync(await ContactAsync(enterprise), 3);
+        var mail = Assert.Single(mails, m => m.Subject == "Danh sách đề nghị cấp giấy đi đường bị từ chối");
+        Assert.Contains("Lý do: Danh sách vượt quá số lao động thực tế", mail.Body, StringComparison.Ordinal);
+        using var approve = await officer.PostJson($"/api/v1/requests/{id}/approve", new { });
+        await approve.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+    }
+
+    [Fact]
+    public async Task Approval_can_raise_the_quota_in_the_same_step()
+    {
+        var (enterprise, request) = await SubmitAsync(PermitsHost.WardCode, 2);
+        var officer = await host.AsAsync("ward-officer");
+        using var approve = await officer.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { quota = new { quota = 60 } });
+        await approve.Expect(HttpStatusCode.OK);
+        using var read = await officer.Get($"/api/v1/enterprises/{enterprise}");
+        Assert.Equal(60, (await read.Expect(HttpStatusCode.OK)).GetProperty("quota").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_replacement_replaces_the_approved_list_and_an_addition_cannot_repeat_it()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        var (enterprise, first) = await SubmitAsync(PermitsHost.WardCode, 3, first: 100);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{first.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        var firstIds = first.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+
+        // An approved person again, as an addition: refused row by row.
+        var repeated = Workbooks.Fill(await RequestTests.TemplateAsync(host),
+            [Workbooks.Person(100) with { IdNumber = first.GetProperty("entries")[0].GetProperty("idNumber").GetString()!,
+                DateOfBirth = DateOnly.Parse(first.GetProperty("entries")[0].GetProperty("dateOfBirth").GetString()!, System.Globalization.CultureInfo.InvariantCulture) }]);
+        using (var refused = await RequestTests.UploadAsync(officer, enterprise, repeated))
+        {
+            var problem = await refused.ExpectProblem(HttpStatusCode.UnprocessableEntity, "invalid_rows");
+            Assert.Contains("danh sách được duyệt", problem.GetProperty("rowErrors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        var (_, replacement) = await SubmitAsync(PermitsHost.WardCode, 2, kind: "replacement", first: 200, enterprise: enterprise);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{replacement.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        var newIds = replacement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        Assert.Empty(await ApprovedAsync(enterprise, firstIds));
+        Assert.Equal(2, (await ApprovedAsync(enterprise, newIds)).Count);
+    }
+
+    [Fact]
+    public async Task Each_role_has_its_inbox_oldest_first()
+    {
+        await EnsureFullChainAsync();
+        var enterprise = await host.RegisterEnterpriseAsync(HanoiStyleWard);
+        var (_, one) = await SubmitAsync(HanoiStyleWard, 1, enterprise: enterprise, first: 300);
+        var (_, two) = await SubmitAsync(HanoiStyleWard, 1, enterprise: enterprise, first: 301);
+        var police = await host.CreateWardUserAsync("area-police", HanoiStyleWard);
+        var officer = await host.CreateWardUserAsync("ward-officer", HanoiStyleWard);
+
+        using (var inbox = await police.Get("/api/v1/requests?limit=1"))
+        {
+            var page = await inbox.Expect(HttpStatusCode.OK);
+            Assert.Equal(one.GetProperty("id").GetString(), page.GetProperty("items")[0].GetProperty("id").GetString());
+            using var next = await police.Get($"/api/v1/requests?limit=1&cursor={page.GetProperty("nextCursor").GetString()}");
+            Assert.Equal(two.GetProperty("id").GetString(), (await next.Expect(HttpStatusCode.OK)).GetProperty("items")[0].GetProperty("id").GetString());
+        }
+        using (var empty = await officer.Get("/api/v1/requests"))
+        {
+            Assert.Empty((await empty.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        }
+        using (var verify = await police.PostJson($"/api/v1/requests/{one.GetProperty("id").GetString()}/verify", new { }))
+        {
+            await verify.Expect(HttpStatusCode.OK);
+        }
+        using (var ready = await officer.Get("/api/v1/requests"))
+        {
+            var item = Assert.Single((await ready.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+            Assert.Equal(one.GetProperty("id").GetString(), item.GetProperty("id").GetString());
+        }
+        var own = await EnterpriseClientAsync(enterprise);
+        using var mine = await own.Get("/api/v1/requests");
+        Assert.Equal(2, (await mine.Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+        var otherOfficer = await host.AsAsync("ward-officer");
+        using var hidden = await otherOfficer.Get($"/api/v1/requests/{one.GetProperty("id").GetString()}");
+        await hidden.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task An_individual_application_goes_through_the_chain_to_the_approved_list()
+    {
+        var police = await host.AsAsync("area-police");
+        var person = Workbooks.Person(7);
+        using var created = await police.PostJson("/api/v1/applications", new
+        {
+            fullName = person.FullName, idNumber = person.IdNumber, dateOfBirth = person.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            gender = "Nữ", phone = "+84 905 111 222", address = "15 Lê Lợi, Phường Thanh Bình", wardCode = PermitsHost.WardCode,
+            reason = "Đi khám bệnh định kỳ", destination = "Bệnh viện Đà Nẵng",
+        });
+        var application = await created.Expect(HttpStatusCode.Created);
+        Assert.Equal("submitted", application.GetProperty("status").GetString());
+        Assert.Equal("0905111222", application.GetProperty("phone").GetString());
+        var id = application.GetProperty("id").GetString();
+
+        var officer = await host.AsAsync("ward-officer");
+        using (var inbox = await officer.Get("/api/v1/applications"))
+        {
+            Assert.Contains((await inbox.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        }
+        using (var approve = await officer.PostJson($"/api/v1/applications/{id}/approve", new { }))
+        {
+            Assert.Equal("approved", (await approve.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        using (var twice = await officer.PostJson($"/api/v1/applications/{id}/approve", new { }))
+        {
+            await twice.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        await using var scope = host.Services.CreateAsyncScope();
+        var approved = await scope.ServiceProvider.GetRequiredService<IApprovedList>()
+            .FindIndividualAsync(application.GetProperty("entryId").GetGuid(), TestContext.Current.CancellationToken);
+        Assert.Equal(person.IdNumber, approved!.IdNumber);
+        using var asRequest = await officer.Get($"/api/v1/requests/{id}");
+        await asRequest.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Bad_applications_are_refused_field_by_field_and_only_for_the_own_ward()
+    {
+        var police = await host.AsAsync("area-police");
+        using var bad = await police.PostJson("/api/v1/applications", new
+        {
+            fullName = "", idNumber = "048012345", dateOfBirth = "1990-13-01", phone = "123", address = "", wardCode = PermitsHost.WardCode,
+            reason = "", destination = "Chợ Hàn",
+        });
+        var errors = (await bad.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("reason", out _), errors.ToString());
+        var person = Workbooks.Person(9);
+        using var invalidPerson = await police.PostJson("/api/v1/applications", new
+        {
+            fullName = "", idNumber = "12345", dateOfBirth = "1990-13-01", phone = "123", address = "", wardCode = PermitsHost.WardCode,
+            reason = "Mua thuốc", destination = "Chợ Hàn",
+        });
+        var personErrors = (await invalidPerson.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        foreach (var field in new[] { "fullName", "idNumber", "dateOfBirth", "phone", "address" })
+        {
+            Assert.True(personErrors.TryGetProperty(field, out _), $"{field}: {personErrors}");
+        }
+        using var otherWard = await police.PostJson("/api/v1/applications", new
+        {
+            fullName = person.FullName, idNumber = person.IdNumber, dateOfBirth = person.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            address = "1 Lê Duẩn", wardCode = PermitsHost.OtherWardCode, reason = "Mua thuốc", destination = "Chợ Hàn",
+        });
+        await otherWard.ExpectProblem(HttpStatusCode.Forbidden, "outside_scope");
+    }
+
+    private async Task<IReadOnlyList<ApprovedPerson>> ApprovedAsync(Guid enterprise, IReadOnlyCollection<Guid> entryIds)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IApprovedList>().FindAsync(enterprise, entryIds, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> ContactAsync(Guid enterprise)
+    {
+        using var read = await (await host.AsAsync("approver")).Get($"/api/v1/enterprises/{enterprise}");
+        return (await read.Expect(HttpStatusCode.OK)).GetProperty("contactEmail").GetString()!;
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class ChainTestsOnSqlite(SqliteHost host) : ChainTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class ChainTestsOnPostgres(PostgresHost host) : ChainTests(host);
