@@ -63,6 +63,49 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_20_mb_upload_is_refused_with_a_413_problem_before_it_is_read()
+    {
+        await using var host = await HostProcess.StartAsync(_work, await EnvironmentFor(DatabaseProvider.Sqlite));
+        var admin = host.CreateClient();
+        using (var login = await admin.PostJson("/api/v1/auth/login", new { email = PermitsHost.AdminEmail, password = PermitsHost.Password }))
+        {
+            admin.WithBearer((await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!);
+        }
+        using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
+        {
+            data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
+            {
+                new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
+            } } },
+        }))
+        {
+            await imported.Expect(HttpStatusCode.OK);
+        }
+        using var registered = await admin.PostJson("/api/v1/enterprises", new
+        {
+            name = "Công ty Lớn", taxCode = TestData.TaxCode(), wardCode = "20227", address = "1 Hùng Vương",
+            contactEmail = "lon@tests.local", contactPhone = "0905123456", workforce = 100,
+        });
+        var enterprise = (await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using (var officer = await admin.PostJson("/api/v1/users", new
+        {
+            email = "officer@tests.local", password = PermitsHost.Password, fullName = "Cán bộ", role = "ward-officer", wardCode = "20227",
+        }))
+        {
+            await officer.Expect(HttpStatusCode.Created);
+        }
+        var client = host.CreateClient();
+        using (var login = await client.PostJson("/api/v1/auth/login", new { email = "officer@tests.local", password = PermitsHost.Password }))
+        {
+            client.WithBearer((await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!);
+        }
+        // As browsers and curl do for large bodies: the server may refuse before the body is sent.
+        client.DefaultRequestHeaders.ExpectContinue = true;
+        using var response = await RequestTests.UploadAsync(client, enterprise, new byte[20 * 1024 * 1024]);
+        await response.ExpectProblem(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
+    [Fact]
     public async Task A_fresh_start_without_bootstrap_settings_logs_a_generated_admin_password_that_works()
     {
         var environment = new Dictionary<string, string> { ["ConnectionStrings__Permits"] = Databases.Sqlite(_work) };

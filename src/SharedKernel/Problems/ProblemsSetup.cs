@@ -25,7 +25,7 @@ public static class ProblemsSetup
             {
                 problem.Extensions["code"] = CommonTexts.CodeForStatus(status);
             }
-            if (status == 400 && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
+            if (problem.Extensions["code"] is "validation_failed" && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
             {
                 problem.Extensions["errors"] = new Dictionary<string, string[]>();
             }
