@@ -67,3 +67,15 @@ public sealed class PersonRulesTests
         Assert.Equal(PersonField.DateOfBirth, Assert.Single(errors).Field);
     }
 }
+
+public sealed class LeadingZeroTests
+{
+    [Theory]
+    [InlineData("1090012345", "001090012345")]   // Hà Nội: two zeros lost
+    [InlineData("48090001234", "048090001234")]  // Đà Nẵng: one zero lost
+    [InlineData("48090001", "048090001")]        // a CMND that started with 0
+    [InlineData("201234567", "201234567")]
+    [InlineData("123456789012", "123456789012")]
+    public void Numbers_that_lost_their_leading_zeros_get_them_back(string stored, string expected) =>
+        Assert.Equal(expected, TravelPermits.Approvals.Requests.RequestIntake.RestoreLeadingZeros(stored));
+}

@@ -298,3 +298,73 @@ public sealed class ChainTestsOnSqlite(SqliteHost host) : ChainTests(host);
 
 [Collection(nameof(PostgresCollection))]
 public sealed class ChainTestsOnPostgres(PostgresHost host) : ChainTests(host);
+
+/// <summary>Answers to the review of the approval flow: odd but legal input gets a clean answer.</summary>
+public abstract class ChainEdgeTests(PermitsHost host)
+{
+    [Fact]
+    public async Task Approve_without_a_body_approves_every_entry()
+    {
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var officer = await host.AsAsync("ward-officer");
+        using var upload = await RequestTests.UploadAsync(officer, enterprise,
+            Workbooks.Fill(await RequestTests.TemplateAsync(host), [Workbooks.Person(1), Workbooks.Person(2)]));
+        var id = (await upload.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+        using var approve = await officer.PostAsync($"/api/v1/requests/{id}/approve", null, TestContext.Current.CancellationToken);
+        Assert.Equal("approved", (await approve.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_multipart_body_without_a_boundary_is_a_400()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        using var content = new ByteArrayContent([1, 2, 3]);
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        using var response = await officer.PostAsync($"/api/v1/enterprises/{host.EnterpriseId}/requests", content, TestContext.Current.CancellationToken);
+        await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task The_same_citizen_cannot_have_two_applications_under_way()
+    {
+        var police = await host.AsAsync("area-police");
+        var person = Workbooks.Person(11);
+        object Body() => new
+        {
+            fullName = person.FullName, idNumber = person.IdNumber,
+            dateOfBirth = person.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            address = "2 Lê Lợi", wardCode = PermitsHost.WardCode, reason = "Đi làm", destination = "KCN Hòa Khánh",
+        };
+        using (var first = await police.PostJson("/api/v1/applications", Body()))
+        {
+            await first.Expect(HttpStatusCode.Created);
+        }
+        using var second = await police.PostJson("/api/v1/applications", Body());
+        await second.ExpectProblem(HttpStatusCode.Conflict, "duplicate_person");
+    }
+
+    [Fact]
+    public async Task A_catalogue_with_null_items_is_refused_not_crashed_on()
+    {
+        var admin = await host.AsAsync("admin");
+        using var content = new StringContent("{\"data\":[null]}", System.Text.Encoding.UTF8, "application/json");
+        using var response = await admin.PostAsync("/api/v1/admin/geo/import", content, TestContext.Current.CancellationToken);
+        await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
+    public async Task Audit_details_are_json_objects()
+    {
+        var admin = await host.AsAsync("admin");
+        using var response = await admin.Get("/api/v1/audit?entityType=user&limit=1");
+        var line = (await response.Expect(HttpStatusCode.OK)).GetProperty("items")[0];
+        Assert.Equal(JsonValueKind.Object, line.GetProperty("details").ValueKind);
+        Assert.Equal("enterprise", line.GetProperty("details").GetProperty("role").GetString());
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class ChainEdgeTestsOnSqlite(SqliteHost host) : ChainEdgeTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class ChainEdgeTestsOnPostgres(PostgresHost host) : ChainEdgeTests(host);

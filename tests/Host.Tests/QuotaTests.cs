@@ -25,7 +25,7 @@ public abstract class QuotaTests(PermitsHost host)
         using var audit = await approver.Get($"/api/v1/audit?entityType=enterprise&entityId={id}");
         var line = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
             .First(a => a.GetProperty("action").GetString() == "enterprise.quota_changed");
-        Assert.Contains("Doanh nghiệp cung ứng thiết yếu", line.GetProperty("details").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Doanh nghiệp cung ứng thiết yếu", line.GetProperty("details").GetProperty("reason").GetString());
         var mails = await host.WaitForMailAsync(enterprise.GetProperty("contactEmail").GetString()!, 3);
         Assert.Contains(mails, m => m.Body.Contains("từ 30 thành 55 người", StringComparison.Ordinal));
     }

@@ -9,7 +9,7 @@ using TravelPermits.SharedKernel.Security;
 
 namespace TravelPermits.SharedKernel.Audit;
 
-internal sealed record AuditItem(long Id, DateTimeOffset At, string Actor, string Action, string EntityType, string EntityId, string? Details);
+internal sealed record AuditItem(long Id, DateTimeOffset At, string Actor, string Action, string EntityType, string EntityId, System.Text.Json.JsonElement? Details);
 
 /// <summary><c>GET /api/v1/audit</c>: newest first; an approver sees the lines of their city.</summary>
 internal static class ListAuditEndpoint
@@ -43,9 +43,10 @@ internal static class ListAuditEndpoint
         {
             query = query.Where(a => a.Id < position);
         }
-        var rows = await query.OrderByDescending(a => a.Id).Take(take + 1)
-            .Select(a => new AuditItem(a.Id, a.At, a.Actor, a.Action, a.EntityType, a.EntityId, a.Details))
-            .ToListAsync(ct);
+        var rows = (await query.OrderByDescending(a => a.Id).Take(take + 1).ToListAsync(ct))
+            .Select(a => new AuditItem(a.Id, a.At, a.Actor, a.Action, a.EntityType, a.EntityId,
+                a.Details is null ? null : System.Text.Json.JsonDocument.Parse(a.Details).RootElement.Clone()))
+            .ToList();
         return TypedResults.Ok(Paging.Paging.Page(rows, take, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

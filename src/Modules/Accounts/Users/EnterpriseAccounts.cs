@@ -23,7 +23,7 @@ internal sealed class EnterpriseAccounts(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            FullName = VietnameseText.Normalize(invitation.FullName),
+            FullName = Shorten(VietnameseText.Normalize(invitation.FullName), 200),
             Role = Roles.Enterprise,
             CityCode = invitation.CityCode,
             WardCode = invitation.WardCode,
@@ -35,6 +35,12 @@ internal sealed class EnterpriseAccounts(
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
         {
+            // e.g. an email Identity will not take as a user name: the enterprise stays as it is, an admin creates the account.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            db.Audit(actor.Current, "user.invitation_failed", "enterprise", invitation.EnterpriseId.ToString(), time.GetUtcNow(),
+                new { email, errors = created.Errors.Select(e => e.Code) }, invitation.CityCode, invitation.WardCode);
+            await db.SaveChangesAsync(cancellationToken);
             return null;
         }
         db.Audit(actor.Current, "user.invited", "user", user.Id.ToString(), time.GetUtcNow(),
@@ -43,4 +49,6 @@ internal sealed class EnterpriseAccounts(
         await transaction.CommitAsync(cancellationToken);
         return new InvitedAccount(user.Id, email, await users.GeneratePasswordResetTokenAsync(user));
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -40,6 +40,9 @@ internal sealed class ApplicationRequestValidator : AbstractValidator<Applicatio
 /// </summary>
 internal static class ApplicationEndpoints
 {
+    private static readonly LocalizedText DuplicateApplication = new(
+        "Người này đã có hồ sơ đang xử lý hoặc đã được duyệt.", "This person already has an application under way or approved.");
+
     private static readonly LocalizedText OutsideWard = new(
         "Công an khu vực chỉ nhập hồ sơ của người dân phường/xã mình.", "The area police enter applications of their own ward only.");
 
@@ -71,7 +74,11 @@ internal static class ApplicationEndpoints
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Cultures.VietnamTime).DateTime);
         var (person, errors) = PersonRules.Check(
             new PersonText(body.FullName, body.IdNumber, body.DateOfBirth, body.Gender, body.Phone, null, body.Address, null),
-            await geography.CityCodesAsync(ct), today, genderRequired: false);
+            today, genderRequired: false);
+        if (person is not null && await OpenOrApprovedAsync(db, person.IdNumber, ct))
+        {
+            throw new ProblemException(409, "duplicate_person", DuplicateApplication);
+        }
         foreach (var lookup in holders)
         {
             if (person is not null && (await lookup.HoldersElsewhereAsync([person.IdNumber], null, ct)).Count > 0)
@@ -139,6 +146,15 @@ internal static class ApplicationEndpoints
         await chain.RejectAsync(request, body.Reason, ct);
         return TypedResults.Ok(await ResponseAsync(request, db, ct));
     }
+
+    /// <summary>Whether this person has an application under way, or is on the individuals' approved list.</summary>
+    private static async Task<bool> OpenOrApprovedAsync(ApprovalsDbContext db, string idNumber, CancellationToken ct) =>
+        await db.Approved.AnyAsync(a => a.EnterpriseId == null && a.Active && a.IdNumber == idNumber, ct)
+        || await (from e in db.Entries
+                  join r in db.Requests on e.RequestId equals r.Id
+                  where r.Kind == RequestKind.Individual && e.IdNumber == idNumber
+                      && (r.Status == RequestStatus.Submitted || r.Status == RequestStatus.Verified)
+                  select e.Id).AnyAsync(ct);
 
     private static async Task<ApplicationResponse> ResponseAsync(Request request, ApprovalsDbContext db, CancellationToken ct) =>
         ApplicationResponse.From(request, await db.Entries.AsNoTracking().FirstAsync(e => e.RequestId == request.Id, ct));

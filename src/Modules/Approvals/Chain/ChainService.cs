@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TravelPermits.Approvals.Persistence;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.SharedKernel.Audit;
@@ -49,12 +50,6 @@ internal sealed class ChainService(ApprovalsDbContext db, IQuotaAdjustment quota
         {
             throw ProblemException.Invalid("entryIds", Texts.UnknownEntries);
         }
-        if (quota is not null && request.EnterpriseId is { } enterpriseId)
-        {
-            // The quota rises before the list is approved: a refused raise leaves the request as it was.
-            await quotas.ChangeAsync(enterpriseId, quota.RatioPercent, quota.Quota, Texts.QuotaReason.Format(request.Id).Resolve(), ct);
-        }
-
         var now = time.GetUtcNow();
         var by = actor.Current.Name;
         var to = chosen.Count == all.Count ? RequestStatus.Approved : RequestStatus.PartiallyApproved;
@@ -62,6 +57,13 @@ internal sealed class ChainService(ApprovalsDbContext db, IQuotaAdjustment quota
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await MoveAsync(request, from, to, Texts.Approve, s => s
             .SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedAt, now), ct);
+        await LockApprovedListAsync(request.EnterpriseId, ct);
+        if (quota is not null && request.EnterpriseId is { } enterpriseId)
+        {
+            // In the same transaction: a refused raise, or a failure later on, leaves quota and request as they were.
+            await quotas.ChangeAsync(enterpriseId, quota.RatioPercent, quota.Quota, Texts.QuotaReason.Format(request.Id).Resolve(),
+                transaction.GetDbTransaction(), ct);
+        }
         await db.Entries.Where(e => e.RequestId == request.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.Rejected), ct);
         foreach (var chunk in approvedIds.Chunk(500))
@@ -142,6 +144,20 @@ internal sealed class ChainService(ApprovalsDbContext db, IQuotaAdjustment quota
             throw ProblemException.InvalidTransition(current, action.Resolve());
         }
         request.Status = to;
+    }
+
+    /// <summary>
+    /// Serialises changes of one approved list: two approvals for the same enterprise at once
+    /// would otherwise both see the old list and both add theirs (PostgreSQL reads committed data;
+    /// SQLite serialises writers anyway).
+    /// </summary>
+    private async Task LockApprovedListAsync(Guid? enterpriseId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var key = $"approved-list:{enterpriseId?.ToString() ?? "individuals"}";
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+        }
     }
 
     private static string Noun(Request request) => request.Kind == RequestKind.Individual ? "application" : "request";

@@ -32,6 +32,9 @@ internal static class PersonRules
     public const string Female = "female";
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy", "dd.MM.yyyy", "yyyy-MM-dd"];
 
+    public static (Person? Person, List<PersonError> Errors) Check(PersonText input, DateOnly today, bool genderRequired = true) =>
+        Check(input, IdNumber.ProvinceCodes, today, genderRequired);
+
     public static (Person? Person, List<PersonError> Errors) Check(PersonText input, IReadOnlySet<string> provinceCodes, DateOnly today, bool genderRequired = true)
     {
         var errors = new List<PersonError>();

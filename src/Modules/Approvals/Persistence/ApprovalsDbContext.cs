@@ -71,8 +71,9 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
             e.Property(x => x.Position).HasMaxLength(100);
             e.Property(x => x.Residence).HasMaxLength(300);
             e.Property(x => x.Workplace).HasMaxLength(300);
-            e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }).HasDatabaseName("ix_apr_approved_person");
-            e.HasIndex(x => x.IdNumber).HasDatabaseName("ix_apr_approved_id_number");
+            e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }, "ix_apr_approved_person");
+            e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }, "ux_apr_approved_active_person").IsUnique().HasFilter("\"Active\" AND \"EnterpriseId\" IS NOT NULL");
+            e.HasIndex(x => x.IdNumber, "ix_apr_approved_id_number");
         });
     }
 }

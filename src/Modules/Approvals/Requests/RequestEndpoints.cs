@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Approvals.Chain;
@@ -70,7 +71,7 @@ internal static class RequestEndpoints
         routes.MapPost("/api/v1/requests/{id:guid}/verify", Verify)
             .RequireRoles(Roles.AreaPolice).WithTags("Requests").WithName("VerifyRequest");
         routes.MapPost("/api/v1/requests/{id:guid}/approve", Approve)
-            .RequireRoles(Roles.WardOfficer, Roles.Approver).Validate<ApproveRequest>().WithTags("Requests").WithName("ApproveRequest");
+            .RequireRoles(Roles.WardOfficer, Roles.Approver).WithTags("Requests").WithName("ApproveRequest");
         routes.MapPost("/api/v1/requests/{id:guid}/reject", Reject)
             .RequireRoles(Roles.WardOfficer, Roles.Approver).Validate<RejectRequest>().WithTags("Requests").WithName("RejectRequest");
     }
@@ -88,7 +89,17 @@ internal static class RequestEndpoints
         {
             throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", CommonTexts.ForStatus(415));
         }
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
+        {
+            // No boundary, a truncated body, too many parts: the form itself is unreadable.
+            throw new ProblemException(400, "validation_failed", CommonTexts.MalformedBody.Format(e.Message),
+                new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [CommonTexts.MalformedBody.Format(e.Message).Resolve()] } });
+        }
         var file = form.Files.GetFile("file");
         var kind = form["kind"].ToString();
         var errors = new Dictionary<string, string[]>();
@@ -115,7 +126,7 @@ internal static class RequestEndpoints
         }
         using var buffer = new MemoryStream();
         await file!.CopyToAsync(buffer, ct);
-        var (request, entries) = await intake.SubmitAsync(enterprise, kind, note, file.FileName, file.ContentType ?? TemplateLayout.ContentType, buffer.ToArray(), ct);
+        var (request, entries) = await intake.SubmitAsync(enterprise, kind, note, file.FileName, buffer.ToArray(), ct);
         return TypedResults.Created($"/api/v1/requests/{request.Id}", RequestResponse.From(request, entries));
     }
 
@@ -182,8 +193,11 @@ internal static class RequestEndpoints
     }
 
     private static async Task<Ok<RequestResponse>> Approve(
-        Guid id, ApproveRequest body, ApprovalsDbContext db, ChainService chain, HttpContext http, CancellationToken ct)
+        Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ApproveRequest? body, IValidator<ApproveRequest> validator,
+        ApprovalsDbContext db, ChainService chain, HttpContext http, CancellationToken ct)
     {
+        body ??= new ApproveRequest(null, null); // no body: approve every entry
+        await validator.ValidateAndThrowAsync(body, ct);
         var request = await db.FindInScopeAsync(id, individual: false, http.Caller(), ct);
         await chain.ApproveAsync(request, body.EntryIds, body.Quota, ct);
         var entries = await db.Entries.AsNoTracking().Where(e => e.RequestId == id).OrderBy(e => e.Row).ToListAsync(ct);

@@ -5,7 +5,6 @@ using TravelPermits.Approvals.People;
 using TravelPermits.Approvals.Persistence;
 using TravelPermits.Approvals.Template;
 using TravelPermits.Enterprises.Contracts;
-using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Problems;
@@ -19,14 +18,13 @@ namespace TravelPermits.Approvals.Requests;
 /// </summary>
 internal sealed class RequestIntake(
     ApprovalsDbContext db,
-    IGeographyDirectory geography,
     IWardPolicies policies,
     IEnumerable<IPermitHolderLookup> holders,
     TimeProvider time,
     ActorAccessor actor)
 {
     public async Task<(Request Request, List<Entry> Entries)> SubmitAsync(
-        EnterpriseInfo enterprise, string kind, string? note, string fileName, string contentType, byte[] content, CancellationToken ct)
+        EnterpriseInfo enterprise, string kind, string? note, string fileName, byte[] content, CancellationToken ct)
     {
         var sheet = TemplateReader.Read(new MemoryStream(content, writable: false));
         var now = time.GetUtcNow();
@@ -45,7 +43,7 @@ internal sealed class RequestIntake(
             SubmittedBy = actor.Current.Name,
             SubmittedAt = now,
             EntryCount = people.Count,
-            FileName = Path.GetFileName(fileName),
+            FileName = SafeFileName(fileName),
             NotifyEmail = enterprise.ContactEmail,
         };
         var entries = people.Select(p => new Entry
@@ -57,7 +55,8 @@ internal sealed class RequestIntake(
 
         db.Requests.Add(request);
         db.Entries.AddRange(entries);
-        db.Files.Add(new RequestFile { RequestId = request.Id, FileName = request.FileName!, ContentType = contentType, Content = content });
+        // Served back as the template's type whatever the client claimed, so the stored file cannot become a page.
+        db.Files.Add(new RequestFile { RequestId = request.Id, FileName = request.FileName!, ContentType = TemplateLayout.ContentType, Content = content });
         db.Audit(actor.Current, "request.submitted", "request", request.Id.ToString(), now,
             new { kind, entries = entries.Count, enterpriseId = enterprise.Id, request.FileName }, request.CityCode, request.WardCode);
         var previous = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -75,7 +74,6 @@ internal sealed class RequestIntake(
 
     private async Task<List<(int Row, Person Person)>> CheckRowsAsync(SheetContent sheet, Guid enterpriseId, string kind, DateTimeOffset now, CancellationToken ct)
     {
-        var provinces = await geography.CityCodesAsync(ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Cultures.VietnamTime).DateTime);
         var errors = new List<RowError>();
         var people = new List<(int Row, Person Person)>();
@@ -84,7 +82,7 @@ internal sealed class RequestIntake(
         foreach (var row in sheet.Rows)
         {
             var text = TextOf(row, sheet.Date1904);
-            var (person, problems) = PersonRules.Check(text, provinces, today);
+            var (person, problems) = PersonRules.Check(text, today);
             errors.AddRange(problems.Select(p => Error(row.Row, p.Field, p.Message)));
             var id = PersonRules.CleanIdNumber(text.IdNumber);
             if (id.Length > 0 && problems.All(p => p.Field != PersonField.IdNumber))
@@ -139,11 +137,12 @@ internal sealed class RequestIntake(
     {
         string? Text(int column) => row.Cells[column] is { Number: { } n } ? n.ToString(CultureInfo.InvariantCulture) : row.Cells[column].Text;
 
-        var id = row.Cells[TemplateLayout.IdNumber] is { Number: { } idNumber }
-            ? ((long)Math.Round(idNumber)).ToString(CultureInfo.InvariantCulture) is var digits && digits.Length is 11 or 8 ? "0" + digits : digits
+        var id = row.Cells[TemplateLayout.IdNumber] is { Number: { } idNumber } && idNumber is >= 0 and < 1e12
+            ? RestoreLeadingZeros(((long)Math.Round(idNumber)).ToString(CultureInfo.InvariantCulture))
             : row.Cells[TemplateLayout.IdNumber].Text;
-        var birth = row.Cells[TemplateLayout.DateOfBirth] is { Number: { } serial } && serial is > 0 and < 2_958_466
-            ? DateOnly.FromDateTime(DateTime.FromOADate(serial + (date1904 ? 1462 : 0))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        var serial = row.Cells[TemplateLayout.DateOfBirth].Number + (date1904 ? 1462 : 0);
+        var birth = serial is > 0 and < 2_958_466
+            ? DateOnly.FromDateTime(DateTime.FromOADate(serial.Value)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : Text(TemplateLayout.DateOfBirth);
         var phone = row.Cells[TemplateLayout.Phone] is { Number: { } phoneNumber }
             ? "0" + ((long)phoneNumber).ToString(CultureInfo.InvariantCulture)
@@ -151,6 +150,24 @@ internal sealed class RequestIntake(
         return new PersonText(Text(TemplateLayout.FullName), id, birth, Text(TemplateLayout.Gender), phone,
             Text(TemplateLayout.Position), Text(TemplateLayout.Residence), Text(TemplateLayout.Workplace));
     }
+
+    private static string SafeFileName(string name)
+    {
+        var file = Path.GetFileName(name.Replace('\\', '/'));
+        file = new string(file.Where(c => !char.IsControl(c) && c is not ('"' or '/')).ToArray());
+        return file.Length == 0 ? TemplateLayout.FileName : file.Length > 200 ? file[^200..] : file;
+    }
+
+    /// <summary>
+    /// An ID number stored as a number lost its leading zeros: a CCCD (12 digits, always starting
+    /// with 0, two zeros for provinces 001-009) comes back as 10 or 11 digits, a CMND as fewer than 9.
+    /// </summary>
+    internal static string RestoreLeadingZeros(string digits) => digits.Length switch
+    {
+        10 or 11 => digits.PadLeft(12, '0'),
+        < 9 => digits.PadLeft(9, '0'),
+        _ => digits,
+    };
 
     private static RowError Error(int row, PersonField field, LocalizedText message)
     {

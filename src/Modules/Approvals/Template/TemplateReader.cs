@@ -49,7 +49,7 @@ internal static class TemplateReader
             {
                 return ReadTemplate(document);
             }
-            catch (System.Xml.XmlException)
+            catch (Exception e) when (e is System.Xml.XmlException or OpenXmlPackageException or InvalidDataException or ArgumentException or InvalidOperationException)
             {
                 throw Invalid(Texts.Damaged);
             }
@@ -111,7 +111,10 @@ internal static class TemplateReader
     /// <summary>Streams the sheet's rows (SAX), keeping the cells of the template's columns only.</summary>
     private static List<SheetRow> ReadRows(WorkbookPart workbook, Sheet sheet, List<string> strings, int maxRows)
     {
-        var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+        if (sheet.Id?.Value is not { } relationship || !workbook.TryGetPartById(relationship, out var found) || found is not WorksheetPart part)
+        {
+            throw Invalid(Texts.Damaged); // a chart sheet, or a sheet whose part is missing
+        }
         var rows = new List<SheetRow>();
         using var reader = OpenXmlReader.Create(part);
         var nextRow = 1;

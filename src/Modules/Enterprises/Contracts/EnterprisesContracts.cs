@@ -54,7 +54,8 @@ public interface IQuotaAdjustment
 {
     /// <summary>
     /// Applies the change with the same rules as <c>PUT /api/v1/enterprises/{id}/quota</c>
-    /// (audited and emailed; 409 <c>quota_below_active</c> when it would go under the live permits).
+    /// (audited and emailed; 409 <c>quota_below_active</c> when it would go under the live permits),
+    /// inside the caller's open transaction, so that it is undone if the caller's change fails.
     /// </summary>
-    Task<EnterpriseInfo> ChangeAsync(Guid enterpriseId, int? ratioPercent, int? quota, string reason, CancellationToken cancellationToken);
+    Task<EnterpriseInfo> ChangeAsync(Guid enterpriseId, int? ratioPercent, int? quota, string reason, DbTransaction transaction, CancellationToken cancellationToken);
 }

@@ -39,11 +39,7 @@ internal sealed class QuotaLedger(EnterprisesDbContext scoped, DatabaseOptions d
         {
             return new ContextLease(scoped, owned: false);
         }
-        var options = new DbContextOptionsBuilder<EnterprisesDbContext>();
-        database.Configure(options, transaction.Connection!);
-        var db = new EnterprisesDbContext(options.Options);
-        await db.Database.UseTransactionAsync(transaction, ct);
-        return new ContextLease(db, owned: true);
+        return new ContextLease(await EnlistedContext.CreateAsync(database, transaction, ct), owned: true);
     }
 
     private sealed class ContextLease(EnterprisesDbContext db, bool owned) : IAsyncDisposable

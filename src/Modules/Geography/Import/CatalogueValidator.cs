@@ -8,18 +8,24 @@ internal sealed class CatalogueValidator : AbstractValidator<Catalogue>
     public CatalogueValidator()
     {
         RuleFor(c => c.Data).NotEmpty();
+        RuleForEach(c => c.Data).NotNull();
         RuleForEach(c => c.Data).ChildRules(city =>
         {
+            city.RuleFor(c => c!.Type).MaximumLength(100).OverridePropertyName("type");
+            city.RuleForEach(c => c!.Level2s).NotNull();
             city.RuleFor(c => c!.Level1Id).NotEmpty().Matches("^[0-9]{2}$").OverridePropertyName("level1_id");
             city.RuleFor(c => c!.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
             city.RuleForEach(c => c!.Level2s).ChildRules(district =>
             {
                 district.RuleFor(d => d!.Level2Id).NotEmpty().Matches("^[0-9]{3}$").OverridePropertyName("level2_id");
                 district.RuleFor(d => d!.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
+                district.RuleFor(d => d!.Type).MaximumLength(100).OverridePropertyName("type");
+                district.RuleForEach(d => d!.Level3s).NotNull();
                 district.RuleForEach(d => d!.Level3s).ChildRules(ward =>
                 {
                     ward.RuleFor(w => w!.Level3Id).NotEmpty().Matches("^[0-9]{5}$").OverridePropertyName("level3_id");
                     ward.RuleFor(w => w!.Name).NotEmpty().MaximumLength(200).OverridePropertyName("name");
+                    ward.RuleFor(w => w!.Type).MaximumLength(100).OverridePropertyName("type");
                 });
             });
         });
