@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using System.Threading.RateLimiting;
 using TravelPermits.Accounts;
 using TravelPermits.Enterprises;
+using TravelPermits.Permits;
 using TravelPermits.Host.Demo;
 using TravelPermits.Host.OpenApi;
 using TravelPermits.SharedKernel.Localization;
@@ -44,6 +45,12 @@ internal static partial class HostSetup
             limiter.AddPolicy(EnterprisesModule.AnonymousWritesPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            var verifyPerMinute = configuration.GetValue("Permits:RateLimits:AnonymousVerifyPerMinute", 120);
+            limiter.AddPolicy(PermitsModule.AnonymousVerifyPolicy, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("signed-in") // checkpoints scan all day
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = (context, _) =>
                 context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "rate_limited", CommonTexts.ForStatus(429));
         });
@@ -83,6 +90,7 @@ internal static partial class HostSetup
     public static async Task PrepareAsync(this WebApplication app)
     {
         await app.Services.MigrateAsync();
+        await app.Services.InitializePermitsAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         var admin = await AccountsModule.EnsureBootstrapAdminAsync(scope.ServiceProvider, CancellationToken.None);
         if (app.Configuration.GetValue<bool>("Permits:Demo:Enabled"))

@@ -53,6 +53,18 @@ public abstract class AccessTests(PermitsHost host)
         ("GET", $"/api/v1/applications/{Guid.Empty}", null, Only(HttpStatusCode.NotFound, "admin", "approver", "ward-officer", "area-police", "ward-police")),
         ("POST", $"/api/v1/applications/{Guid.Empty}/approve", "{}", Only(HttpStatusCode.NotFound, "approver", "ward-officer")),
         ("POST", $"/api/v1/applications/{Guid.Empty}/reject", "{}", Only(HttpStatusCode.BadRequest, "approver", "ward-officer")),
+        ("POST", "/api/v1/enterprises/{enterprise}/permits", "{}", Only(HttpStatusCode.BadRequest, "enterprise")),
+        ("GET", "/api/v1/enterprises/{enterprise}/permits", null, Only(HttpStatusCode.OK, EnterpriseReaders)),
+        ("GET", $"/api/v1/permits/{Guid.Empty}", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
+        ("GET", $"/api/v1/permits/{Guid.Empty}/qr.png", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
+        ("GET", $"/api/v1/permits/{Guid.Empty}/qr.svg", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
+        ("POST", $"/api/v1/permits/{Guid.Empty}/stamp", "{}", Only(HttpStatusCode.NotFound, "ward-police")),
+        ("POST", "/api/v1/permits/revoke", "{}", Only(HttpStatusCode.BadRequest, "enterprise", "approver", "ward-officer")),
+        ("GET", "/api/v1/verify/keys", null, Everyone(HttpStatusCode.OK)),
+        ("GET", "/api/v1/verify/revocations", null, Everyone(HttpStatusCode.OK)),
+        ("GET", "/api/v1/verify/NOTATOKEN", null, Everyone(HttpStatusCode.OK)),
+        ("GET", "/v/NOTATOKEN", null, Everyone(HttpStatusCode.OK)),
+        ("POST", "/api/v1/admin/keys/rotate", "{}", Only(HttpStatusCode.OK, "admin")),
     ];
 
     public static TheoryData<int, string> Cases()

@@ -70,6 +70,7 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:Email:PollSeconds", "0.1");
             web.UseSetting("Permits:Email:FirstRetrySeconds", "0.1");
             web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");
+            web.UseSetting("Permits:RateLimits:AnonymousVerifyPerMinute", "1000000");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _factory.Server;
@@ -176,6 +177,21 @@ public abstract class PermitsHost : IAsyncLifetime
             }
         }
         return await ClientAsync(email);
+    }
+
+    /// <summary>Waits until an email to this address matches; returns it.</summary>
+    public async Task<Eml> WaitForMailAsync(string to, Func<Eml, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (Eml.ReadAll(MailDirectory).FirstOrDefault(m => m.To == to && match(m)) is { } mail)
+            {
+                return mail;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"no matching email to {to} arrived");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>An anonymous client.</summary>

@@ -1,17 +1,47 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.Approvals.Contracts;
+using TravelPermits.Permits.Issue;
+using TravelPermits.Permits.Manage;
+using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Qr;
+using TravelPermits.Permits.Tokens;
+using TravelPermits.Permits.Verify;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Permits;
 
-/// <summary>Permits, QR tokens and keys, verification, printing, validity periods.</summary>
+/// <summary>Permits, QR tokens and keys, verification, printing, periods.</summary>
 public static class PermitsModule
 {
+    /// <summary>The rate-limiting policy the Host must define for anonymous verification.</summary>
+    public const string AnonymousVerifyPolicy = VerifyEndpoints.AnonymousVerify;
+
     public static IServiceCollection AddPermitsModule(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddModuleDbContext<PermitsDbContext>("__prm_migrations");
+        services.AddSingleton<KeyRing>();
+        services.AddHostedService<KeyRingRefresher>();
+        services.AddSingleton<QrLinks>();
+        services.AddScoped<PermitIssuer>();
+        services.AddScoped<Verifier>();
+        services.AddScoped<IPermitHolderLookup, PermitHolders>();
+        services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPermitsEndpoints(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapPermitsEndpoints(this IEndpointRouteBuilder routes)
+    {
+        PermitEndpoints.Map(routes);
+        ManageEndpoints.Map(routes);
+        VerifyEndpoints.Map(routes);
+        return routes;
+    }
+
+    /// <summary>Loads the signing keys (creating the first on a new database); call after migrations.</summary>
+    public static Task InitializePermitsAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<KeyRing>().InitializeAsync(cancellationToken);
 }

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
+using TravelPermits.Approvals.Contracts;
+using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Geography.Contracts;
+using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Tokens;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Text;
+
+namespace TravelPermits.Permits.Issue;
+
+internal sealed record IssuedPermit(Guid Id, Guid EntryId, string Token, string Status);
+
+internal sealed record IssueResult(IReadOnlyList<IssuedPermit> Permits);
+
+/// <summary>
+/// Issues permits for people of the enterprise's approved list: all or none, one live permit per
+/// person, the quota's places taken in the same transaction as the permits are written.
+/// </summary>
+internal sealed class PermitIssuer(
+    PermitsDbContext db,
+    IApprovedList approved,
+    IQuotaLedger ledger,
+    IWardPolicies policies,
+    IGeographyDirectory geography,
+    KeyRing keys,
+    IConfiguration configuration,
+    TimeProvider time,
+    ActorAccessor actor)
+{
+    public async Task<(int Status, string Body)> IssueAsync(EnterpriseInfo enterprise, IReadOnlyList<Guid> entryIds, string? idempotencyKey, CancellationToken ct)
+    {
+        var scope = $"issue:{enterprise.Id:N}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', entryIds.Order()))));
+        if (idempotencyKey is not null && await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is { } earlier)
+        {
+            return earlier.RequestHash == hash
+                ? (earlier.StatusCode, earlier.ResponseBody)
+                : throw ProblemException.Conflict("idempotency_conflict", PermitTexts.IdempotencyConflict);
+        }
+
+        var people = await approved.FindAsync(enterprise.Id, entryIds, ct);
+        if (people.Count != entryIds.Distinct().Count())
+        {
+            var missing = entryIds.Except(people.Select(p => p.EntryId)).Distinct().ToList();
+            throw new ProblemException(409, "not_in_approved_list", PermitTexts.NotInApprovedList.Format(missing.Count),
+                new Dictionary<string, object?> { ["entryIds"] = missing });
+        }
+        var ids = people.Select(p => p.IdNumber).ToList();
+        var holders = await db.Permits.AsNoTracking().Where(p => ids.Contains(p.IdNumber) && PermitStatus.Live.Contains(p.Status))
+            .Select(p => p.IdNumber).ToListAsync(ct);
+        if (holders.Count > 0)
+        {
+            throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
+        }
+
+        var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
+        var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
+        var now = time.GetUtcNow();
+        var validTo = now.AddDays(configuration.GetValue("Permits:Permits:DefaultValidityDays", 14));
+        var status = chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued;
+        var by = actor.Current.Name;
+        List<Permit> permits;
+        using (var signer = keys.CreateSigner())
+        {
+            permits = people.Select(p =>
+            {
+                var id = Guid.CreateVersion7();
+                var masked = Mask(p.IdNumber);
+                return new Permit
+                {
+                    Id = id, EntryId = p.EntryId, EnterpriseId = enterprise.Id, EnterpriseName = enterprise.Name,
+                    CityCode = enterprise.CityCode, WardCode = enterprise.WardCode, WardName = ward?.Name ?? enterprise.WardCode,
+                    HolderName = p.FullName, IdNumber = p.IdNumber, IdNumberMasked = masked, DateOfBirth = p.DateOfBirth,
+                    SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo,
+                    Token = signer.Sign(new TokenClaims(id, p.FullName, masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
+                };
+            }).ToList();
+        }
+        var body = JsonSerializer.Serialize(new IssueResult(permits.Select(p => new IssuedPermit(p.Id, p.EntryId, p.Token, p.Status)).ToList()),
+            JsonSerializerOptions.Web);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await ledger.TryTakeAsync(enterprise.Id, permits.Count, transaction.GetDbTransaction(), ct))
+        {
+            await transaction.RollbackAsync(ct);
+            throw QuotaExceeded(enterprise, permits.Count);
+        }
+        db.Permits.AddRange(permits);
+        if (idempotencyKey is not null)
+        {
+            db.Idempotency.Add(new IdempotencyRecord { Scope = scope, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, ResponseBody = body, CreatedAt = now });
+        }
+        db.Audit(actor.Current, "permits.issued", "enterprise", enterprise.Id.ToString(), now,
+            new { count = permits.Count, status }, enterprise.CityCode, enterprise.WardCode);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another call issued a permit to one of these people, or used this key, at the same moment.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (idempotencyKey is not null && await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is { } replay)
+            {
+                return replay.RequestHash == hash ? (replay.StatusCode, replay.ResponseBody) : throw ProblemException.Conflict("idempotency_conflict", PermitTexts.IdempotencyConflict);
+            }
+            throw DuplicatePerson(people.Select(p => p.EntryId));
+        }
+        await transaction.CommitAsync(ct);
+        return (201, body);
+    }
+
+    /// <summary>The ID number as printed in the token and shown to anonymous verifiers: all but the province and the last 3 digits hidden.</summary>
+    public static string Mask(string idNumber) => idNumber.Length == 12
+        ? string.Concat(idNumber.AsSpan(0, 3), new string('*', 6), idNumber.AsSpan(9))
+        : string.Concat(new string('*', idNumber.Length - 3), idNumber.AsSpan(idNumber.Length - 3));
+
+    private static ProblemException DuplicatePerson(IEnumerable<Guid> entryIds)
+    {
+        var list = entryIds.ToList();
+        return new ProblemException(409, "duplicate_person", PermitTexts.DuplicatePerson.Format(list.Count),
+            new Dictionary<string, object?> { ["entryIds"] = list });
+    }
+
+    private static ProblemException QuotaExceeded(EnterpriseInfo enterprise, int needed) =>
+        new(409, "quota_exceeded", PermitTexts.QuotaExceeded.Format(needed, Math.Max(0, enterprise.Remaining)),
+            new Dictionary<string, object?> { ["needed"] = needed, ["remaining"] = Math.Max(0, enterprise.Remaining) });
+}

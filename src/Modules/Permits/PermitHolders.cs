@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.Approvals.Contracts;
+using TravelPermits.Permits.Persistence;
+
+namespace TravelPermits.Permits;
+
+/// <summary>Tells the Approvals module who already holds a live permit of another enterprise.</summary>
+internal sealed class PermitHolders(PermitsDbContext db) : IPermitHolderLookup
+{
+    public async Task<IReadOnlySet<string>> HoldersElsewhereAsync(IReadOnlyCollection<string> idNumbers, Guid? enterpriseId, CancellationToken cancellationToken)
+    {
+        var holders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in idNumbers.Distinct().Chunk(500))
+        {
+            holders.UnionWith(await db.Permits.AsNoTracking()
+                .Where(p => chunk.Contains(p.IdNumber) && PermitStatus.Live.Contains(p.Status) && p.EnterpriseId != enterpriseId)
+                .Select(p => p.IdNumber).ToListAsync(cancellationToken));
+        }
+        return holders;
+    }
+}

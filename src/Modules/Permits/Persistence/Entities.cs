@@ -1,0 +1,72 @@
+namespace TravelPermits.Permits.Persistence;
+
+internal static class PermitStatus
+{
+    public const string Approved = "approved";   // issued by the enterprise, waiting for the ward police's stamp
+    public const string Stamped = "stamped";
+    public const string Issued = "issued";
+    public const string Revoked = "revoked";
+    public const string Expired = "expired";
+
+    public static readonly string[] Live = [Approved, Stamped, Issued];
+}
+
+internal sealed class Permit
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid EntryId { get; init; }
+    public Guid? EnterpriseId { get; init; }
+    public string? EnterpriseName { get; init; }
+    public required string CityCode { get; init; }
+    public required string WardCode { get; init; }
+    public required string WardName { get; init; }
+    public required string HolderName { get; init; }
+    public required string IdNumber { get; init; }
+    public required string IdNumberMasked { get; init; }
+    public DateOnly DateOfBirth { get; init; }
+    /// <summary>Holder's name folded and ID number, for diacritics-insensitive search.</summary>
+    public required string SearchKey { get; init; }
+    public required string Status { get; set; }
+    public DateTimeOffset ValidFrom { get; set; }
+    public DateTimeOffset ValidTo { get; set; }
+    public required string Token { get; init; }
+    public required string KeyId { get; init; }
+    public DateTimeOffset IssuedAt { get; init; }
+    public required string IssuedBy { get; init; }
+    public DateTimeOffset? StampedAt { get; set; }
+    public string? StampedBy { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+    public string? RevokedBy { get; set; }
+    public string? RevocationReason { get; set; }
+}
+
+/// <summary>An ES256 signing key; the private part protected by Data Protection (encrypted at rest).</summary>
+internal sealed class SigningKey
+{
+    /// <summary>4 random bytes, hex: the COSE kid and the JWKS kid.</summary>
+    public required string Kid { get; init; }
+    public required string X { get; init; }
+    public required string Y { get; init; }
+    public required string ProtectedD { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? RetiredAt { get; set; }
+}
+
+/// <summary>The revocation feed for offline verifiers: one line per revocation, in order.</summary>
+internal sealed class Revocation
+{
+    public long Sequence { get; private set; }
+    public Guid PermitId { get; init; }
+    public DateTimeOffset RevokedAt { get; init; }
+}
+
+/// <summary>The first answer to a POST with an Idempotency-Key, replayed to a retry with the same key and body.</summary>
+internal sealed class IdempotencyRecord
+{
+    public required string Scope { get; init; }
+    public required string Key { get; init; }
+    public required string RequestHash { get; init; }
+    public int StatusCode { get; init; }
+    public required string ResponseBody { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+}

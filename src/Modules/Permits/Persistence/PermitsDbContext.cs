@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.SharedKernel.Persistence;
+
+namespace TravelPermits.Permits.Persistence;
+
+internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> options) : DbContext(options)
+{
+    public DbSet<Permit> Permits => Set<Permit>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<Revocation> Revocations => Set<Revocation>();
+    public DbSet<IdempotencyRecord> Idempotency => Set<IdempotencyRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModelConventions.Apply(configurationBuilder, Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapPlatformTables();
+        modelBuilder.Entity<Permit>(e =>
+        {
+            e.ToTable("prm_permits");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.EnterpriseName).HasMaxLength(300);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.WardName).HasMaxLength(200);
+            e.Property(x => x.HolderName).HasMaxLength(100);
+            e.Property(x => x.IdNumber).HasMaxLength(12);
+            e.Property(x => x.IdNumberMasked).HasMaxLength(12);
+            e.Property(x => x.SearchKey).HasMaxLength(150);
+            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Token).HasMaxLength(600);
+            e.Property(x => x.KeyId).HasMaxLength(16);
+            e.Property(x => x.IssuedBy).HasMaxLength(256);
+            e.Property(x => x.StampedBy).HasMaxLength(256);
+            e.Property(x => x.RevokedBy).HasMaxLength(256);
+            e.Property(x => x.RevocationReason).HasMaxLength(1000);
+            // One live permit per person, whoever issued it: the database refuses a second.
+            e.HasIndex(x => x.IdNumber).IsUnique().HasFilter("\"Status\" IN ('approved', 'stamped', 'issued')").HasDatabaseName("ux_prm_permits_live_person");
+            e.HasIndex(x => new { x.EnterpriseId, x.Status }).HasDatabaseName("ix_prm_permits_enterprise");
+            e.HasIndex(x => new { x.WardCode, x.Status }).HasDatabaseName("ix_prm_permits_ward");
+            e.HasIndex(x => x.EntryId).HasDatabaseName("ix_prm_permits_entry");
+        });
+        modelBuilder.Entity<SigningKey>(e =>
+        {
+            e.ToTable("prm_signing_keys");
+            e.HasKey(x => x.Kid);
+            e.Property(x => x.Kid).HasMaxLength(16);
+            e.Property(x => x.X).HasMaxLength(64);
+            e.Property(x => x.Y).HasMaxLength(64);
+        });
+        modelBuilder.Entity<Revocation>(e =>
+        {
+            e.ToTable("prm_revocations");
+            e.HasKey(x => x.Sequence);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("prm_idempotency");
+            e.HasKey(x => new { x.Scope, x.Key });
+            e.Property(x => x.Scope).HasMaxLength(64);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+        });
+    }
+}

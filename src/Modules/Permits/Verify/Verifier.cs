@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Tokens;
+
+namespace TravelPermits.Permits.Verify;
+
+internal static class VerifyResult
+{
+    public const string Valid = "valid";
+    public const string Revoked = "revoked";
+    public const string Expired = "expired";
+    public const string NotYetValid = "not_yet_valid";
+    public const string Suspended = "suspended";
+    public const string Unknown = "unknown";
+    public const string Invalid = "invalid";
+}
+
+internal sealed record HolderView(string FullName, string IdNumberMasked, string? IdNumber, DateOnly? DateOfBirth);
+
+internal sealed record Verification(
+    string Result, HolderView? Holder, string? EnterpriseName, string? WardName, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo,
+    DateTimeOffset CheckedAt, Guid? PermitId);
+
+/// <summary>
+/// The checkpoint's question. The signature is checked first, against keys held in memory: a
+/// forged or altered token is <c>invalid</c> without a database query. Then one indexed read
+/// gives the permit's status and validity now.
+/// </summary>
+internal sealed class Verifier(PermitsDbContext db, KeyRing keys, TimeProvider time)
+{
+    public async Task<Verification> VerifyAsync(string token, bool fullIdentity, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!PermitToken.TryParse(token, out var parsed) || !keys.Verify(parsed))
+        {
+            return new Verification(VerifyResult.Invalid, null, null, null, null, null, now, null);
+        }
+        var id = parsed.Claims.PermitId;
+        var permit = await db.Permits.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.Status, p.ValidFrom, p.ValidTo, p.HolderName, p.IdNumberMasked, p.IdNumber, p.DateOfBirth, p.EnterpriseName, p.WardName })
+            .FirstOrDefaultAsync(ct);
+        if (permit is null)
+        {
+            return new Verification(VerifyResult.Unknown, null, null, null, null, null, now, id);
+        }
+        var result = permit.Status switch
+        {
+            PermitStatus.Revoked => VerifyResult.Revoked,
+            PermitStatus.Expired => VerifyResult.Expired,
+            PermitStatus.Approved => VerifyResult.NotYetValid, // waiting for the ward police's stamp
+            _ when now < permit.ValidFrom => VerifyResult.NotYetValid,
+            _ when now >= permit.ValidTo => VerifyResult.Expired,
+            _ => VerifyResult.Valid,
+        };
+        var holder = new HolderView(permit.HolderName, permit.IdNumberMasked,
+            fullIdentity ? permit.IdNumber : null, fullIdentity ? permit.DateOfBirth : null);
+        return new Verification(result, holder, permit.EnterpriseName, permit.WardName, permit.ValidFrom, permit.ValidTo, now, id);
+    }
+}

@@ -1,0 +1,324 @@
+using Microsoft.AspNetCore.Hosting;
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using TravelPermits.Permits.Tokens;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+/// <summary>Issuing, verifying, stamping and revoking permits, over HTTP.</summary>
+public abstract class PermitTests(PermitsHost host)
+{
+    /// <summary>Phường Hải Châu I: the ward these tests give police stamping.</summary>
+    private const string StampWard = "20236";
+
+    /// <summary>An active enterprise with its own clerk and <paramref name="people"/> approved people.</summary>
+    private async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(int people, int workforce = 100, string ward = PermitsHost.WardCode)
+    {
+        var enterprise = await host.RegisterEnterpriseAsync(ward, workforce);
+        var email = PermitsHost.EnterpriseEmail(enterprise);
+        await host.CreateUserAsync(email, "enterprise", enterprise: enterprise);
+        var clerk = await host.ClientAsync(email);
+        var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), Enumerable.Range(0, people).Select(i => Workbooks.Person(i)));
+        using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
+        var request = await upload.Expect(HttpStatusCode.Created);
+        var approver = await host.AsAsync("approver");
+        if (ward == StampWard)
+        {
+            using var policy = await approver.PutJson($"/api/v1/wards/{StampWard}/policy", new { defaultRatioPercent = (int?)null, chain = new { policeVerify = false, policeStamp = true } });
+            await policy.Expect(HttpStatusCode.OK);
+        }
+        using var approve = await approver.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { });
+        await approve.Expect(HttpStatusCode.OK);
+        return (enterprise, clerk, request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList());
+    }
+
+    private static async Task<JsonElement> IssueAsync(HttpClient clerk, Guid enterprise, IEnumerable<Guid> entries, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        using var response = await clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries });
+        return await response.Expect(expected);
+    }
+
+    private async Task<JsonElement> VerifyAsync(string token, HttpClient? client = null)
+    {
+        using var response = await (client ?? host.Anonymous()).Get($"/api/v1/verify/{token}");
+        return await response.Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Issued_permits_verify_as_valid_with_the_masked_id_for_anyone_and_the_full_id_for_a_checkpoint()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(3);
+        var issued = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
+        Assert.Equal(3, issued.Count);
+        Assert.All(issued, p => Assert.Equal("issued", p.GetProperty("status").GetString()));
+
+        var token = issued[0].GetProperty("token").GetString()!;
+        var anonymous = await VerifyAsync(token);
+        Assert.Equal("valid", anonymous.GetProperty("result").GetString());
+        var masked = anonymous.GetProperty("holder").GetProperty("idNumberMasked").GetString()!;
+        Assert.Matches("^048\\*{6}[0-9]{3}$", masked);
+        Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("holder").GetProperty("idNumber").ValueKind);
+
+        var checkpoint = await VerifyAsync(token, await host.AsAsync("checkpoint"));
+        Assert.Matches("^048[0-9]{9}$", checkpoint.GetProperty("holder").GetProperty("idNumber").GetString()!);
+
+        using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        var state = await read.Expect(HttpStatusCode.OK);
+        Assert.Equal(3, state.GetProperty("activePermits").GetInt32());
+
+        using var permit = await clerk.Get($"/api/v1/permits/{issued[0].GetProperty("id").GetString()}");
+        var body = await permit.Expect(HttpStatusCode.OK);
+        Assert.Equal(token, body.GetProperty("token").GetString());
+        Assert.EndsWith($"/V/{token}", body.GetProperty("qrUrl").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refusals_issue_nothing()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(12, workforce: 33); // quota 9
+        var over = await IssueAsync(clerk, enterprise, entries, HttpStatusCode.Conflict);
+        Assert.Equal("quota_exceeded", over.GetProperty("code").GetString());
+
+        var outside = await IssueAsync(clerk, enterprise, [entries[0], Guid.NewGuid()], HttpStatusCode.Conflict);
+        Assert.Equal("not_in_approved_list", outside.GetProperty("code").GetString());
+
+        await IssueAsync(clerk, enterprise, entries.Take(2));
+        var twice = await IssueAsync(clerk, enterprise, entries.Skip(1).Take(2), HttpStatusCode.Conflict);
+        Assert.Equal("duplicate_person", twice.GetProperty("code").GetString());
+
+        var (other, _, otherEntries) = await ApprovedAsync(1);
+        var foreign = await IssueAsync(clerk, enterprise, otherEntries, HttpStatusCode.Conflict);
+        Assert.Equal("not_in_approved_list", foreign.GetProperty("code").GetString());
+        using var wrongRoute = await clerk.PostJson($"/api/v1/enterprises/{other}/permits", new { entryIds = otherEntries });
+        await wrongRoute.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+
+        using var list = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits");
+        Assert.Equal(2, (await list.Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_idempotency_key_returns_the_first_result()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(2);
+        async Task<HttpResponseMessage> Send(IEnumerable<Guid> ids)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enterprises/{enterprise}/permits")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { entryIds = ids }),
+            };
+            message.Headers.Add("Idempotency-Key", "print-run-38");
+            return await clerk.SendAsync(message, TestContext.Current.CancellationToken);
+        }
+        using var first = await Send(entries);
+        var original = await first.Expect(HttpStatusCode.Created);
+        using var retry = await Send(entries);
+        Assert.Equal(original.ToString(), (await retry.Expect(HttpStatusCode.Created)).ToString());
+        using var other = await Send(entries.Take(1));
+        await other.ExpectProblem(HttpStatusCode.Conflict, "idempotency_conflict");
+        using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        Assert.Equal(2, (await read.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+    }
+
+    [Fact]
+    public async Task Changing_any_character_of_a_token_makes_it_invalid()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1);
+        var token = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for (var i = 0; i < token.Length; i++)
+        {
+            var replacement = alphabet[(alphabet.IndexOf(token[i], StringComparison.Ordinal) + 1) % alphabet.Length];
+            var forged = string.Concat(token.AsSpan(0, i), replacement.ToString(), token.AsSpan(i + 1));
+            Assert.Equal("invalid", (await VerifyAsync(forged)).GetProperty("result").GetString());
+        }
+        Assert.Equal("invalid", (await VerifyAsync("not-a-token")).GetProperty("result").GetString());
+        Assert.Equal("valid", (await VerifyAsync(token.ToLowerInvariant())).GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task The_signature_verifies_against_the_published_jwks_and_survives_key_rotation()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(2);
+        var token = (await IssueAsync(clerk, enterprise, entries.Take(1))).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        Assert.True(PermitToken.TryParse(token, out var parsed));
+        Assert.True(Verifies(parsed, await JwksAsync()));
+
+        using (var rotate = await (await host.AsAsync("admin")).PostJson("/api/v1/admin/keys/rotate", new { }))
+        {
+            await rotate.Expect(HttpStatusCode.OK);
+        }
+        var keys = await JwksAsync();
+        Assert.Contains(keys.EnumerateArray(), k => k.GetProperty("kid").GetString() == Convert.ToHexStringLower(parsed.KeyId) && k.GetProperty("retired").GetBoolean());
+        Assert.Equal("valid", (await VerifyAsync(token)).GetProperty("result").GetString());
+        var newer = (await IssueAsync(clerk, enterprise, entries.Skip(1))).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        Assert.True(PermitToken.TryParse(newer, out var parsedNewer));
+        Assert.NotEqual(parsed.KeyId, parsedNewer.KeyId);
+        Assert.True(Verifies(parsedNewer, await JwksAsync()));
+    }
+
+    /// <summary>ECDSA with the key rebuilt from the JWKS alone, not from the system's key ring.</summary>
+    private static bool Verifies(ParsedToken token, JsonElement keys)
+    {
+        var jwk = keys.EnumerateArray().Single(k => k.GetProperty("kid").GetString() == Convert.ToHexStringLower(token.KeyId));
+        using var key = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint { X = Base64UrlTextEncoder.Decode(jwk.GetProperty("x").GetString()!), Y = Base64UrlTextEncoder.Decode(jwk.GetProperty("y").GetString()!) },
+        });
+        return key.VerifyData(token.SignedBytes, token.Signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+    }
+
+    private async Task<JsonElement> JwksAsync()
+    {
+        using var response = await host.Anonymous().Get("/api/v1/verify/keys");
+        return (await response.Expect(HttpStatusCode.OK)).GetProperty("keys");
+    }
+
+    [Fact]
+    public async Task Revoking_shows_at_the_next_verification_returns_the_place_and_tells_the_enterprise()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(2);
+        var permits = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
+        using var feedBefore = await host.Anonymous().Get("/api/v1/verify/revocations");
+        var cursor = (await feedBefore.Expect(HttpStatusCode.OK)).GetProperty("nextCursor").GetString();
+
+        using (var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[0].GetProperty("id").GetGuid() }, reason = "Nghỉ việc" }))
+        {
+            Assert.Equal(1, (await revoke.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+        }
+        Assert.Equal("revoked", (await VerifyAsync(permits[0].GetProperty("token").GetString()!)).GetProperty("result").GetString());
+        Assert.Equal("valid", (await VerifyAsync(permits[1].GetProperty("token").GetString()!)).GetProperty("result").GetString());
+        using (var read = await clerk.Get($"/api/v1/enterprises/{enterprise}"))
+        {
+            Assert.Equal(1, (await read.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+        }
+        using (var again = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[0].GetProperty("id").GetGuid() }, reason = "Lần hai" }))
+        {
+            Assert.Equal(0, (await again.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+        }
+        using var feed = await host.Anonymous().Get($"/api/v1/verify/revocations?since={cursor}");
+        var items = (await feed.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(items, i => i.GetProperty("permitId").GetGuid() == permits[0].GetProperty("id").GetGuid());
+
+        using var contact = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        var mail = await host.WaitForMailAsync((await contact.Expect(HttpStatusCode.OK)).GetProperty("contactEmail").GetString()!,
+            m => m.Subject.StartsWith("Thu hồi 1 giấy đi đường", StringComparison.Ordinal));
+        Assert.Contains("Lý do: Nghỉ việc", mail.Body, StringComparison.Ordinal);
+
+        var otherClerk = await host.AsAsync("enterprise");
+        using var foreign = await otherClerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[1].GetProperty("id").GetGuid() }, reason = "x" });
+        await foreign.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task With_police_stamping_a_permit_is_in_force_only_once_stamped()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1, ward: StampWard);
+        var permit = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0];
+        Assert.Equal("approved", permit.GetProperty("status").GetString());
+        var token = permit.GetProperty("token").GetString()!;
+        Assert.Equal("not_yet_valid", (await VerifyAsync(token)).GetProperty("result").GetString());
+
+        var police = await host.CreateWardUserAsync("ward-police", StampWard);
+        using (var stamp = await police.PostJson($"/api/v1/permits/{permit.GetProperty("id").GetString()}/stamp", new { }))
+        {
+            Assert.Equal("issued", (await stamp.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        Assert.Equal("valid", (await VerifyAsync(token)).GetProperty("result").GetString());
+        using (var twice = await police.PostJson($"/api/v1/permits/{permit.GetProperty("id").GetString()}/stamp", new { }))
+        {
+            await twice.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        var otherPolice = await host.AsAsync("ward-police");
+        using var foreign = await otherPolice.PostJson($"/api/v1/permits/{permit.GetProperty("id").GetString()}/stamp", new { });
+        await foreign.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_issues_against_ten_places_issue_exactly_ten()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(50, workforce: 34); // quota 10
+        var start = new TaskCompletionSource();
+        var calls = entries.Select(entry => Task.Run(async () =>
+        {
+            await start.Task;
+            using var response = await clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = new[] { entry } });
+            return response.StatusCode;
+        }, TestContext.Current.CancellationToken)).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+        Assert.Equal(10, results.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(40, results.Count(s => s == HttpStatusCode.Conflict));
+        using var list = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?limit=500");
+        Assert.Equal(10, (await list.Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_qr_code_holds_the_verification_url_and_scans()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1);
+        var permit = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0];
+        using var read = await clerk.Get($"/api/v1/permits/{permit.GetProperty("id").GetString()}");
+        var url = (await read.Expect(HttpStatusCode.OK)).GetProperty("qrUrl").GetString()!;
+        Assert.True(TravelPermits.Permits.Qr.QrLinks.Version(url) <= 10, $"QR version {TravelPermits.Permits.Qr.QrLinks.Version(url)} for {url.Length} characters");
+
+        using var png = await clerk.Get($"/api/v1/permits/{permit.GetProperty("id").GetString()}/qr.png");
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        var file = Path.Combine(host.WorkDirectory, $"{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(file, await png.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        Assert.Equal(url, Zbar(file));
+
+        using var svg = await clerk.Get($"/api/v1/permits/{permit.GetProperty("id").GetString()}/qr.svg");
+        Assert.StartsWith("<svg", (await svg.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).TrimStart(), StringComparison.Ordinal);
+
+        // The phone page behind the URL.
+        using var page = await host.Anonymous().Get(new Uri(url).AbsolutePath);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("HỢP LỆ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_verification_is_rate_limited_but_a_checkpoint_is_not()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1);
+        var token = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        await using var limited = host.Factory.WithWebHostBuilder(web =>
+            web.UseSetting("Permits:RateLimits:AnonymousVerifyPerMinute", "3"));
+        var anonymous = limited.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var ok = await anonymous.Get($"/api/v1/verify/{token}");
+            await ok.Expect(HttpStatusCode.OK);
+        }
+        using (var refused = await anonymous.Get($"/api/v1/verify/{token}"))
+        {
+            await refused.ExpectProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        }
+        var checkpoint = limited.CreateClient();
+        checkpoint.DefaultRequestHeaders.Authorization = (await host.AsAsync("checkpoint")).DefaultRequestHeaders.Authorization;
+        for (var i = 0; i < 5; i++)
+        {
+            using var ok = await checkpoint.Get($"/api/v1/verify/{token}");
+            await ok.Expect(HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>Decodes a QR image with zbarimg (Debian's zbar-tools), as a phone would read the code.</summary>
+    internal static string Zbar(string png)
+    {
+        using var process = Process.Start(new ProcessStartInfo("zbarimg", ["--raw", "-q", png]) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output.Trim();
+    }
+}
+
+[Collection(nameof(SqliteCollection))]
+public sealed class PermitTestsOnSqlite(SqliteHost host) : PermitTests(host);
+
+[Collection(nameof(PostgresCollection))]
+public sealed class PermitTestsOnPostgres(PostgresHost host) : PermitTests(host);
