@@ -307,6 +307,56 @@ public abstract class PermitTests(PermitsHost host)
         }
     }
 
+    [Fact]
+    public async Task Printed_sheets_scan_and_keep_the_vietnamese_names()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(9);
+        var permits = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
+        var ids = permits.Select(p => p.GetProperty("id").GetGuid()).ToList();
+        using var response = await clerk.PostJson("/api/v1/permits/print", new { permitIds = ids });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = Path.Combine(host.WorkDirectory, $"{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+
+        var text = Run("pdftotext", "-raw", pdf, "-");
+        var names = new List<string>();
+        foreach (var id in ids)
+        {
+            using var read = await clerk.Get($"/api/v1/permits/{id}");
+            names.Add((await read.Expect(HttpStatusCode.OK)).GetProperty("holder").GetProperty("fullName").GetString()!);
+        }
+        Assert.All(names, name => Assert.Contains(name, text, StringComparison.Ordinal));
+        Assert.Contains("Xác nhận của Công an phường", text, StringComparison.Ordinal);
+        // The text extracts right even when glyphs are lost; what is drawn is right only with whole fonts embedded
+        // (PDFsharp's subsets drop the parts of composite glyphs such as ễ and ầ).
+        Assert.Contains("Identity-H", Run("pdffonts", pdf), StringComparison.Ordinal);
+        Assert.True(new FileInfo(pdf).Length > new FileInfo("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").Length,
+            "the whole DejaVu Sans font is embedded, not a subset");
+
+        var prefix = Path.Combine(host.WorkDirectory, Guid.NewGuid().ToString("N"));
+        Run("pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", pdf, prefix);
+        var page = Directory.GetFiles(host.WorkDirectory, Path.GetFileName(prefix) + "*.png").Single();
+        var scanned = Zbar(page).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(8, scanned.Length); // eight permits on the first sheet
+        Assert.All(scanned, url => Assert.Contains("/V/", url, StringComparison.Ordinal));
+        Assert.Contains(scanned, url => url.EndsWith(permits[0].GetProperty("token").GetString()!, StringComparison.Ordinal));
+
+        using var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = ids.Take(1), reason = "Nghỉ việc" });
+        await revoke.Expect(HttpStatusCode.OK);
+        using var refused = await clerk.PostJson("/api/v1/permits/print", new { permitIds = ids });
+        await refused.ExpectProblem(HttpStatusCode.Conflict, "not_printable");
+    }
+
+    private static string Run(string tool, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}");
+        return output;
+    }
+
     /// <summary>Decodes a QR image with zbarimg (Debian's zbar-tools), as a phone would read the code.</summary>
     internal static string Zbar(string png)
     {

@@ -38,10 +38,14 @@ public static class PermitsModule
         PermitEndpoints.Map(routes);
         ManageEndpoints.Map(routes);
         VerifyEndpoints.Map(routes);
+        Print.PrintEndpoint.Map(routes);
         return routes;
     }
 
     /// <summary>Loads the signing keys (creating the first on a new database); call after migrations.</summary>
-    public static Task InitializePermitsAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<KeyRing>().InitializeAsync(cancellationToken);
+    public static Task InitializePermitsAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        Print.PrintSetup.Once(services.GetRequiredService<IConfiguration>()["Permits:Print:FontDirectory"]);
+        return services.GetRequiredService<KeyRing>().InitializeAsync(cancellationToken);
+    }
 }
