@@ -234,9 +234,21 @@ public abstract class ChainTests(PermitsHost host)
         {
             Assert.Contains((await inbox.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == id);
         }
+        string permitId;
         using (var approve = await officer.PostJson($"/api/v1/applications/{id}/approve", new { }))
         {
-            Assert.Equal("approved", (await approve.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+            var decided = await approve.Expect(HttpStatusCode.OK);
+            Assert.Equal("approved", decided.GetProperty("status").GetString());
+            permitId = decided.GetProperty("permitId").GetString()!;
+        }
+        // The approval yields the citizen's permit, in force at once in a ward without stamping.
+        using (var permit = await officer.Get($"/api/v1/permits/{permitId}"))
+        {
+            var body = await permit.Expect(HttpStatusCode.OK);
+            Assert.Equal("issued", body.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, body.GetProperty("enterpriseId").ValueKind);
+            using var verify = await host.Anonymous().Get($"/api/v1/verify/{body.GetProperty("token").GetString()}");
+            Assert.Equal("valid", (await verify.Expect(HttpStatusCode.OK)).GetProperty("result").GetString());
         }
         using (var twice = await officer.PostJson($"/api/v1/applications/{id}/approve", new { }))
         {

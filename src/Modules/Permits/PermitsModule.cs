@@ -29,6 +29,7 @@ public static class PermitsModule
         services.AddScoped<PermitIssuer>();
         services.AddScoped<Verifier>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
+        services.AddScoped<IIndividualPermits, IndividualPermits>();
         services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
         return services;
     }

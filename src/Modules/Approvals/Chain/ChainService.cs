@@ -17,7 +17,8 @@ internal sealed record QuotaRaise(int? RatioPercent, int? Quota);
 /// Every step is a guarded transition (it applies only from the state it expects, so two
 /// officials cannot both decide), audited, and its email is queued in the same transaction.
 /// </summary>
-internal sealed class ChainService(ApprovalsDbContext db, IQuotaAdjustment quotas, TimeProvider time, ActorAccessor actor)
+internal sealed class ChainService(
+    ApprovalsDbContext db, IQuotaAdjustment quotas, IEnumerable<Contracts.IIndividualPermits> individualPermits, TimeProvider time, ActorAccessor actor)
 {
     public async Task VerifyAsync(Request request, CancellationToken ct)
     {
@@ -85,12 +86,25 @@ internal sealed class ChainService(ApprovalsDbContext db, IQuotaAdjustment quota
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.Active, false).SetProperty(a => a.ReplacedAt, now), ct);
             }
         }
-        db.Approved.AddRange(chosen.Select(e => new ApprovedEntry
+        var approvedEntries = chosen.Select(e => new ApprovedEntry
         {
             EntryId = e.Id, EnterpriseId = request.EnterpriseId, RequestId = request.Id, CityCode = request.CityCode, WardCode = request.WardCode,
             FullName = e.FullName, IdNumber = e.IdNumber, DateOfBirth = e.DateOfBirth, Gender = e.Gender, Phone = e.Phone,
             Position = e.Position, Residence = e.Residence, Workplace = e.Workplace, ApprovedAt = now,
-        }));
+        }).ToList();
+        db.Approved.AddRange(approvedEntries);
+        if (request.Kind == RequestKind.Individual)
+        {
+            // The citizen's permit comes with the approval, in the same transaction.
+            var entry = approvedEntries.Single();
+            foreach (var issuer in individualPermits)
+            {
+                request.PermitId = await issuer.IssueAsync(new Contracts.ApprovedPerson(entry.EntryId, null, entry.CityCode, entry.WardCode,
+                    entry.FullName, entry.IdNumber, entry.DateOfBirth, entry.Gender, entry.Phone, entry.Position, entry.Residence,
+                    entry.Workplace, now), transaction.GetDbTransaction(), ct);
+                await db.Requests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.PermitId, request.PermitId), ct);
+            }
+        }
         request.DecidedBy = by;
         request.DecidedAt = now;
         db.Audit(actor.Current, $"{Noun(request)}.{to}", Noun(request), request.Id.ToString(), now,

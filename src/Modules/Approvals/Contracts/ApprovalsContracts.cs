@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace TravelPermits.Approvals.Contracts;
 
 /// <summary>A person of an approved list: details approved once and not editable afterwards.</summary>
@@ -21,4 +23,14 @@ public interface IApprovedList
 public interface IPermitHolderLookup
 {
     Task<IReadOnlySet<string>> HoldersElsewhereAsync(IReadOnlyCollection<string> idNumbers, Guid? enterpriseId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Implemented by the module that issues permits: the permit of an approved individual
+/// application, created in the approval's own transaction (it starts waiting for the ward
+/// police's stamp where the chain has one). Returns the permit's id.
+/// </summary>
+public interface IIndividualPermits
+{
+    Task<Guid> IssueAsync(ApprovedPerson person, DbTransaction transaction, CancellationToken cancellationToken);
 }

@@ -49,6 +49,9 @@ internal sealed class Request
     public string? FileName { get; init; }
     /// <summary>Where the decision should be emailed (the enterprise's contact), if anywhere.</summary>
     public string? NotifyEmail { get; init; }
+
+    /// <summary>The permit an approved individual application yielded.</summary>
+    public Guid? PermitId { get; set; }
 }
 
 internal sealed class Entry

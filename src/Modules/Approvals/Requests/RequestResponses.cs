@@ -24,11 +24,12 @@ internal sealed record RequestResponse(
 internal sealed record ApplicationResponse(
     Guid Id, string Status, Guid EntryId, string FullName, string IdNumber, DateOnly DateOfBirth, string? Gender, string? Phone,
     string Address, string WardCode, string? Reason, string? Destination, bool RequiresVerification, string? RejectionReason,
-    string SubmittedBy, DateTimeOffset SubmittedAt, string? DecidedBy, DateTimeOffset? DecidedAt)
+    string SubmittedBy, DateTimeOffset SubmittedAt, string? DecidedBy, DateTimeOffset? DecidedAt, Guid? PermitId)
 {
     public static ApplicationResponse From(Request r, Entry e) => new(
         r.Id, r.Status, e.Id, e.FullName, e.IdNumber, e.DateOfBirth, e.Gender.Length == 0 ? null : e.Gender, e.Phone, e.Residence,
-        r.WardCode, e.Reason, e.Destination, r.RequiresVerification, r.RejectionReason, r.SubmittedBy, r.SubmittedAt, r.DecidedBy, r.DecidedAt);
+        r.WardCode, e.Reason, e.Destination, r.RequiresVerification, r.RejectionReason, r.SubmittedBy, r.SubmittedAt, r.DecidedBy, r.DecidedAt,
+        r.PermitId);
 }
 
 internal sealed record RowError(int Row, string Column, string ColumnName, string Message);

@@ -51,7 +51,7 @@ internal sealed class QuotaChanger(
     {
         var request = new ChangeQuotaRequest(null, ratioPercent, quota, reason);
         await validator.ValidateAndThrowAsync(request, cancellationToken);
-        await using var enlisted = await EnlistedContext.CreateAsync(database, transaction, cancellationToken);
+        await using var enlisted = await database.EnlistAsync<EnterprisesDbContext>(transaction, o => new(o), cancellationToken);
         var current = await enlisted.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
             ?? throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
         // In the caller's transaction a lost race cannot be retried here: the caller's whole step fails.

@@ -39,7 +39,7 @@ internal sealed class QuotaLedger(EnterprisesDbContext scoped, DatabaseOptions d
         {
             return new ContextLease(scoped, owned: false);
         }
-        return new ContextLease(await EnlistedContext.CreateAsync(database, transaction, ct), owned: true);
+        return new ContextLease(await database.EnlistAsync<EnterprisesDbContext>(transaction, o => new(o), ct), owned: true);
     }
 
     private sealed class ContextLease(EnterprisesDbContext db, bool owned) : IAsyncDisposable

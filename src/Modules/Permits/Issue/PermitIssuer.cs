@@ -64,25 +64,13 @@ internal sealed class PermitIssuer(
         var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
         var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
         var now = time.GetUtcNow();
-        var validTo = now.AddDays(configuration.GetValue("Permits:Permits:DefaultValidityDays", 14));
+        var validTo = ValidTo(configuration, now);
         var status = chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued;
         var by = actor.Current.Name;
         List<Permit> permits;
         using (var signer = keys.CreateSigner())
         {
-            permits = people.Select(p =>
-            {
-                var id = Guid.CreateVersion7();
-                var masked = Mask(p.IdNumber);
-                return new Permit
-                {
-                    Id = id, EntryId = p.EntryId, EnterpriseId = enterprise.Id, EnterpriseName = enterprise.Name,
-                    CityCode = enterprise.CityCode, WardCode = enterprise.WardCode, WardName = ward?.Name ?? enterprise.WardCode,
-                    HolderName = p.FullName, IdNumber = p.IdNumber, IdNumberMasked = masked, DateOfBirth = p.DateOfBirth,
-                    SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo,
-                    Token = signer.Sign(new TokenClaims(id, p.FullName, masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
-                };
-            }).ToList();
+            permits = people.Select(p => NewPermit(p, enterprise.Id, enterprise.Name, ward?.Name ?? enterprise.WardCode, status, now, validTo, by, signer)).ToList();
         }
         var body = JsonSerializer.Serialize(new IssueResult(permits.Select(p => new IssuedPermit(p.Id, p.EntryId, p.Token, p.Status)).ToList()),
             JsonSerializerOptions.Web);
@@ -119,12 +107,32 @@ internal sealed class PermitIssuer(
         return (201, body);
     }
 
+    /// <summary>A permit for an approved person, with its signed token.</summary>
+    internal static Permit NewPermit(ApprovedPerson p, Guid? enterpriseId, string? enterpriseName, string wardName, string status,
+        DateTimeOffset now, DateTimeOffset validTo, string by, KeyRing.Signer signer)
+    {
+        var id = Guid.CreateVersion7();
+        var masked = Mask(p.IdNumber);
+        return new Permit
+        {
+            Id = id, EntryId = p.EntryId, EnterpriseId = enterpriseId, EnterpriseName = enterpriseName,
+            CityCode = p.CityCode, WardCode = p.WardCode, WardName = wardName,
+            HolderName = p.FullName, IdNumber = p.IdNumber, IdNumberMasked = masked, DateOfBirth = p.DateOfBirth,
+            SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo,
+            Token = signer.Sign(new TokenClaims(id, p.FullName, masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
+        };
+    }
+
     /// <summary>The ID number as printed in the token and shown to anonymous verifiers: all but the province and the last 3 digits hidden.</summary>
     public static string Mask(string idNumber) => idNumber.Length == 12
         ? string.Concat(idNumber.AsSpan(0, 3), new string('*', 6), idNumber.AsSpan(9))
         : string.Concat(new string('*', idNumber.Length - 3), idNumber.AsSpan(idNumber.Length - 3));
 
-    private static ProblemException DuplicatePerson(IEnumerable<Guid> entryIds)
+    /// <summary>Until validity periods exist, a permit is valid for <c>Permits:Permits:DefaultValidityDays</c> (14) from issuance.</summary>
+    internal static DateTimeOffset ValidTo(IConfiguration configuration, DateTimeOffset now) =>
+        now.AddDays(configuration.GetValue("Permits:Permits:DefaultValidityDays", 14));
+
+    internal static ProblemException DuplicatePerson(IEnumerable<Guid> entryIds)
     {
         var list = entryIds.ToList();
         return new ProblemException(409, "duplicate_person", PermitTexts.DuplicatePerson.Format(list.Count),
