@@ -113,6 +113,45 @@ public abstract class ChainTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Hanoi_chain_end_to_end_verify_approve_issue_stamp_then_valid()
+    {
+        await EnsureFullChainAsync();
+        var (enterprise, request) = await SubmitAsync(HanoiStyleWard, 2, first: 500);
+        var id = request.GetProperty("id").GetString();
+        var police = await host.CreateWardUserAsync("area-police", HanoiStyleWard);
+        using (var verify = await police.PostJson($"/api/v1/requests/{id}/verify", new { }))
+        {
+            await verify.Expect(HttpStatusCode.OK);
+        }
+        var officer = await host.CreateWardUserAsync("ward-officer", HanoiStyleWard);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{id}/approve", new { }))
+        {
+            Assert.Equal("approved", (await approve.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        var clerk = await EnterpriseClientAsync(enterprise);
+        var entries = request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        using var issue = await clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries });
+        var permits = (await issue.Expect(HttpStatusCode.Created)).GetProperty("permits").EnumerateArray().ToList();
+        Assert.All(permits, p => Assert.Equal("approved", p.GetProperty("status").GetString()));
+
+        var stampPolice = await host.CreateWardUserAsync("ward-police", HanoiStyleWard);
+        foreach (var permit in permits)
+        {
+            var token = permit.GetProperty("token").GetString();
+            using (var before = await host.Anonymous().Get($"/api/v1/verify/{token}"))
+            {
+                Assert.Equal("not_yet_valid", (await before.Expect(HttpStatusCode.OK)).GetProperty("result").GetString());
+            }
+            using (var stamp = await stampPolice.PostJson($"/api/v1/permits/{permit.GetProperty("id").GetString()}/stamp", new { }))
+            {
+                Assert.Equal("issued", (await stamp.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+            }
+            using var after = await host.Anonymous().Get($"/api/v1/verify/{token}");
+            Assert.Equal("valid", (await after.Expect(HttpStatusCode.OK)).GetProperty("result").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Rejection_needs_a_reason_and_emails_it_to_the_enterprise()
     {
         var (enterprise, request) = await SubmitAsync(PermitsHost.WardCode, 2);

@@ -258,6 +258,51 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Two_hosts_on_one_database_issue_exactly_the_remaining_places()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(50, workforce: 34); // quota 10
+        await using var second = host.Factory.WithWebHostBuilder(_ => { });
+        var other = second.CreateClient();
+        other.DefaultRequestHeaders.Authorization = clerk.DefaultRequestHeaders.Authorization;
+        var start = new TaskCompletionSource();
+        var calls = entries.Select((entry, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            using var response = await (i % 2 == 0 ? clerk : other).PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = new[] { entry } });
+            return response.StatusCode;
+        }, TestContext.Current.CancellationToken)).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+        Assert.Equal(10, results.Count(s => s == HttpStatusCode.Created));
+        using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        var state = await read.Expect(HttpStatusCode.OK);
+        Assert.Equal(10, state.GetProperty("activePermits").GetInt32());
+        Assert.Equal(0, state.GetProperty("remaining").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_permit_list_filters_by_status_and_finds_names_without_diacritics()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(3);
+        var permits = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
+        using (var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[0].GetProperty("id").GetGuid() }, reason = "Nghỉ" }))
+        {
+            await revoke.Expect(HttpStatusCode.OK);
+        }
+        using (var issued = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?status=issued"))
+        {
+            Assert.Equal(2, (await issued.Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+        }
+        using var found = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?q=tran%20thi%20hong");
+        var items = (await found.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, p => Assert.StartsWith("Trần Thị Hồng", p.GetProperty("holder").GetProperty("fullName").GetString(), StringComparison.Ordinal));
+        var officer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
+        using var hidden = await officer.Get($"/api/v1/enterprises/{enterprise}/permits");
+        await hidden.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
     public async Task The_qr_code_holds_the_verification_url_and_scans()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(1);
