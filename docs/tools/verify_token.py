@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Check a permit token by hand: python3 verify_token.py TOKEN JWKS_URL_OR_FILE
+
+Uses only Python's standard library to take the token apart (base32, CBOR, COSE_Sign1) and the
+openssl command to verify the ES256 signature against the published JWK, so that nothing of this
+system's code is trusted. See docs/qr-format.md.
+"""
+import base64, json, subprocess, sys, tempfile, os, urllib.request
+
+
+def cbor(data, i=0):
+    """Decodes one CBOR item (the subset the token uses); returns (value, next index)."""
+    major, info = data[i] >> 5, data[i] & 31
+    i += 1
+    if info < 24:
+        arg = info
+    else:
+        size = {24: 1, 25: 2, 26: 4, 27: 8}[info]
+        arg = int.from_bytes(data[i:i + size], "big")
+        i += size
+    if major == 0:
+        return arg, i
+    if major == 1:
+        return -1 - arg, i
+    if major in (2, 3):
+        raw = data[i:i + arg]
+        return (raw if major == 2 else raw.decode("utf-8")), i + arg
+    if major == 4:
+        items = []
+        for _ in range(arg):
+            item, i = cbor(data, i)
+            items.append(item)
+        return items, i
+    if major == 5:
+        items = {}
+        for _ in range(arg):
+            key, i = cbor(data, i)
+            items[key], i = cbor(data, i)
+        return items, i
+    if major == 6:
+        return cbor(data, i)  # the COSE_Sign1 tag (18): the tagged item follows
+    raise ValueError("unsupported CBOR item")
+
+
+def head(major, n):
+    return bytes([major << 5 | n]) if n < 24 else bytes([major << 5 | 24, n]) if n < 256 else bytes([major << 5 | 25]) + n.to_bytes(2, "big")
+
+
+def main(token, jwks_source):
+    raw = base64.b32decode(token.upper() + "=" * (-len(token) % 8))
+    (protected, _unprotected, payload, signature), _ = cbor(raw)
+    header, _ = cbor(protected)
+    claims, _ = cbor(payload)
+    kid = header[4].hex()
+    print("alg:", header[1], "(ES256 is -7)  kid:", kid)
+    print("permit:", claims[7].hex(), " holder:", claims[-65537], " id:", claims[-65538])
+
+    # Sig_structure = ["Signature1", protected, external_aad = b"", payload] (RFC 9052, 4.4)
+    signed = head(4, 4) + head(3, 10) + b"Signature1" + head(2, len(protected)) + protected + head(2, 0) + head(2, len(payload)) + payload
+
+    source = urllib.request.urlopen(jwks_source) if jwks_source.startswith("http") else open(jwks_source, "rb")
+    jwk = next(k for k in json.load(source)["keys"] if k["kid"] == kid)
+    pad = lambda s: s + "=" * (-len(s) % 4)
+    point = b"\x04" + base64.urlsafe_b64decode(pad(jwk["x"])) + base64.urlsafe_b64decode(pad(jwk["y"]))
+    # SubjectPublicKeyInfo of a P-256 key: a fixed DER prefix, then the uncompressed point.
+    spki = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d030107034200") + point
+    r, s = (int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
+    integer = lambda v: (lambda b: b"\x02" + bytes([len(b)]) + b)(v.to_bytes(33, "big").lstrip(b"\x00") if v >> 255 else v.to_bytes(32, "big").lstrip(b"\x00") or b"\x00")
+    der_signature = (lambda body: b"\x30" + bytes([len(body)]) + body)(integer(r) + integer(s))
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for name, content in (("key.der", spki), ("data.bin", signed), ("sig.der", der_signature)):
+            files[name] = os.path.join(folder, name)
+            with open(files[name], "wb") as f:
+                f.write(content)
+        subprocess.run(["openssl", "pkey", "-pubin", "-inform", "DER", "-in", files["key.der"], "-out", os.path.join(folder, "key.pem")], check=True)
+        result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", os.path.join(folder, "key.pem"), "-signature", files["sig.der"], files["data.bin"]])
+        sys.exit(result.returncode)
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1], sys.argv[2])
+    except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError, StopIteration) as error:
+        print("invalid: the token is not a well-formed permit token signed by a published key:", repr(error))
+        sys.exit(1)
