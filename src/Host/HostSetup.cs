@@ -37,7 +37,11 @@ internal static partial class HostSetup
             options.SupportedUICultures = cultures;
             options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
         });
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            json.SerializerOptions.Converters.Add(new VietnamTimeJsonConverter());
+        });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddRateLimiter(limiter =>
         {

@@ -65,6 +65,10 @@ public abstract class AccessTests(PermitsHost host)
         ("GET", "/api/v1/verify/NOTATOKEN", null, Everyone(HttpStatusCode.OK)),
         ("GET", "/v/NOTATOKEN", null, Everyone(HttpStatusCode.OK)),
         ("POST", "/api/v1/admin/keys/rotate", "{}", Only(HttpStatusCode.OK, "admin")),
+        ("POST", "/api/v1/enterprises/{enterprise}/permits/clear", "{}", Only(HttpStatusCode.BadRequest, "approver")),
+        ("GET", "/api/v1/periods", null, AllSignedIn(HttpStatusCode.OK)),
+        ("POST", "/api/v1/periods", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
+        ("POST", "/api/v1/permits/print", "{}", Only(HttpStatusCode.BadRequest, "enterprise", "ward-officer", "ward-police", "approver")),
     ];
 
     public static TheoryData<int, string> Cases()

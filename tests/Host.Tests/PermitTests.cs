@@ -302,6 +302,63 @@ public abstract class PermitTests(PermitsHost host)
         await hidden.ExpectProblem(HttpStatusCode.NotFound, "not_found");
     }
 
+    /// <summary>The period in force now (created once per fixture: periods are city-wide and may not overlap).</summary>
+    private async Task<JsonElement> CurrentPeriodAsync()
+    {
+        using (var current = await host.Anonymous().Get("/api/v1/periods/current"))
+        {
+            if (current.StatusCode == HttpStatusCode.OK)
+            {
+                return await current.Expect(HttpStatusCode.OK);
+            }
+        }
+        var now = host.Clock.GetUtcNow();
+        using var created = await (await host.AsAsync("approver")).PostJson("/api/v1/periods", new
+        {
+            label = "19/9 - 2/10", startsAt = now.AddDays(-1).ToOffset(TimeSpan.FromHours(7)), endsAt = now.AddDays(13).ToOffset(TimeSpan.FromHours(7)),
+        });
+        return await created.Expect(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Periods_give_permits_their_validity_refuse_overlaps_and_an_approver_clears_a_period()
+    {
+        var period = await CurrentPeriodAsync();
+        var approver = await host.AsAsync("approver");
+        using (var overlap = await approver.PostJson("/api/v1/periods", new
+        {
+            label = "chồng lấn", startsAt = period.GetProperty("startsAt").GetDateTimeOffset().AddDays(1), endsAt = period.GetProperty("endsAt").GetDateTimeOffset().AddDays(1),
+        }))
+        {
+            await overlap.ExpectProblem(HttpStatusCode.Conflict, "period_overlap");
+        }
+        using (var backwards = await approver.PostJson("/api/v1/periods", new { label = "ngược", startsAt = "2030-01-10T00:00:00+07:00", endsAt = "2030-01-01T00:00:00+07:00" }))
+        {
+            await backwards.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        }
+        Assert.EndsWith("+07:00", period.GetProperty("endsAt").GetString(), StringComparison.Ordinal);
+
+        var (enterprise, clerk, entries) = await ApprovedAsync(3);
+        var permits = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
+        using (var read = await clerk.Get($"/api/v1/permits/{permits[0].GetProperty("id").GetString()}"))
+        {
+            Assert.Equal(period.GetProperty("endsAt").GetDateTimeOffset(), (await read.Expect(HttpStatusCode.OK)).GetProperty("validTo").GetDateTimeOffset());
+        }
+
+        var otherCity = await host.ClientAsync(PermitsHost.UserEmail("approver", PermitsHost.OtherCityCode));
+        using (var foreign = await otherCity.PostJson($"/api/v1/enterprises/{enterprise}/permits/clear", new { periodId = period.GetProperty("id").GetString(), reason = "Danh sách thay thế" }))
+        {
+            await foreign.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        }
+        using (var clear = await approver.PostJson($"/api/v1/enterprises/{enterprise}/permits/clear", new { periodId = period.GetProperty("id").GetString(), reason = "Danh sách thay thế" }))
+        {
+            Assert.Equal(3, (await clear.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+        }
+        Assert.Equal("revoked", (await VerifyAsync(permits[2].GetProperty("token").GetString()!)).GetProperty("result").GetString());
+        using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        Assert.Equal(0, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+    }
+
     [Fact]
     public async Task The_qr_code_holds_the_verification_url_and_scans()
     {

@@ -28,6 +28,7 @@ public static class PermitsModule
         services.AddSingleton<QrLinks>();
         services.AddScoped<PermitIssuer>();
         services.AddScoped<Verifier>();
+        services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();
         services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
@@ -40,6 +41,7 @@ public static class PermitsModule
         ManageEndpoints.Map(routes);
         VerifyEndpoints.Map(routes);
         Print.PrintEndpoint.Map(routes);
+        Periods.PeriodEndpoints.Map(routes);
         return routes;
     }
 

@@ -31,11 +31,13 @@ internal sealed class IndividualPermits(
         var chain = await policies.GetChainAsync(person.WardCode, cancellationToken);
         var ward = await geography.FindWardAsync(person.WardCode, cancellationToken);
         var now = time.GetUtcNow();
+        var period = await Periods.PeriodEndpoints.CurrentAsync(db, now, cancellationToken);
         Permit permit;
         using (var signer = keys.CreateSigner())
         {
             permit = PermitIssuer.NewPermit(person, null, null, ward?.Name ?? person.WardCode,
-                chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued, now, PermitIssuer.ValidTo(configuration, now), actor.Current.Name, signer);
+                chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued, now,
+                period?.EndsAt ?? PermitIssuer.DefaultValidTo(configuration, now), period?.Id, actor.Current.Name, signer);
         }
         db.Permits.Add(permit);
         db.Audit(actor.Current, "permit.issued", "permit", permit.Id.ToString(), now, new { individual = true, permit.Status }, permit.CityCode, permit.WardCode);

@@ -64,13 +64,14 @@ internal sealed class PermitIssuer(
         var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
         var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
         var now = time.GetUtcNow();
-        var validTo = ValidTo(configuration, now);
+        var period = await Periods.PeriodEndpoints.CurrentAsync(db, now, ct);
+        var validTo = period?.EndsAt ?? DefaultValidTo(configuration, now);
         var status = chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued;
         var by = actor.Current.Name;
         List<Permit> permits;
         using (var signer = keys.CreateSigner())
         {
-            permits = people.Select(p => NewPermit(p, enterprise.Id, enterprise.Name, ward?.Name ?? enterprise.WardCode, status, now, validTo, by, signer)).ToList();
+            permits = people.Select(p => NewPermit(p, enterprise.Id, enterprise.Name, ward?.Name ?? enterprise.WardCode, status, now, validTo, period?.Id, by, signer)).ToList();
         }
         var body = JsonSerializer.Serialize(new IssueResult(permits.Select(p => new IssuedPermit(p.Id, p.EntryId, p.Token, p.Status)).ToList()),
             JsonSerializerOptions.Web);
@@ -109,7 +110,7 @@ internal sealed class PermitIssuer(
 
     /// <summary>A permit for an approved person, with its signed token.</summary>
     internal static Permit NewPermit(ApprovedPerson p, Guid? enterpriseId, string? enterpriseName, string wardName, string status,
-        DateTimeOffset now, DateTimeOffset validTo, string by, KeyRing.Signer signer)
+        DateTimeOffset now, DateTimeOffset validTo, Guid? periodId, string by, KeyRing.Signer signer)
     {
         var id = Guid.CreateVersion7();
         var masked = Mask(p.IdNumber);
@@ -118,7 +119,7 @@ internal sealed class PermitIssuer(
             Id = id, EntryId = p.EntryId, EnterpriseId = enterpriseId, EnterpriseName = enterpriseName,
             CityCode = p.CityCode, WardCode = p.WardCode, WardName = wardName,
             HolderName = p.FullName, IdNumber = p.IdNumber, IdNumberMasked = masked, DateOfBirth = p.DateOfBirth,
-            SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo,
+            SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo, PeriodId = periodId,
             Token = signer.Sign(new TokenClaims(id, p.FullName, masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
         };
     }
@@ -128,8 +129,8 @@ internal sealed class PermitIssuer(
         ? string.Concat(idNumber.AsSpan(0, 3), new string('*', 6), idNumber.AsSpan(9))
         : string.Concat(new string('*', idNumber.Length - 3), idNumber.AsSpan(idNumber.Length - 3));
 
-    /// <summary>Until validity periods exist, a permit is valid for <c>Permits:Permits:DefaultValidityDays</c> (14) from issuance.</summary>
-    internal static DateTimeOffset ValidTo(IConfiguration configuration, DateTimeOffset now) =>
+    /// <summary>While no validity period is current, a permit is valid for <c>Permits:Permits:DefaultValidityDays</c> (14) from issuance.</summary>
+    internal static DateTimeOffset DefaultValidTo(IConfiguration configuration, DateTimeOffset now) =>
         now.AddDays(configuration.GetValue("Permits:Permits:DefaultValidityDays", 14));
 
     internal static ProblemException DuplicatePerson(IEnumerable<Guid> entryIds)

@@ -22,6 +22,17 @@ internal sealed record RevokeRequest(IReadOnlyList<Guid> PermitIds, string Reaso
 
 internal sealed record RevokeResponse(int Revoked);
 
+internal sealed record ClearRequest(Guid PeriodId, string Reason);
+
+internal sealed class ClearRequestValidator : AbstractValidator<ClearRequest>
+{
+    public ClearRequestValidator()
+    {
+        RuleFor(r => r.PeriodId).NotEmpty();
+        RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
+    }
+}
+
 internal sealed class RevokeRequestValidator : AbstractValidator<RevokeRequest>
 {
     public RevokeRequestValidator()
@@ -40,6 +51,8 @@ internal static class ManageEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).WithTags("Permits").WithName("StampPermit");
         routes.MapPost("/api/v1/permits/revoke", Revoke).RequireRoles(Roles.Enterprise, Roles.Approver, Roles.WardOfficer)
             .Validate<RevokeRequest>().WithTags("Permits").WithName("RevokePermits");
+        routes.MapPost("/api/v1/enterprises/{id:guid}/permits/clear", Clear).RequireRoles(Roles.Approver)
+            .Validate<ClearRequest>().WithTags("Permits").WithName("ClearPermits");
     }
 
     /// <summary><c>approved -&gt; issued</c>: the permit is in force from the stamp on.</summary>
@@ -66,13 +79,11 @@ internal static class ManageEndpoints
     }
 
     /// <summary>
-    /// Revokes the live permits among those given (all must be within the caller's reach, else
-    /// 404 and nothing changes): each gives its place back, joins the revocation feed, and the
-    /// holder's enterprise gets one email listing them.
+    /// Revokes the live permits among those given; all must be within the caller's reach, else
+    /// 404 and nothing changes.
     /// </summary>
     private static async Task<Ok<RevokeResponse>> Revoke(
-        RevokeRequest request, PermitsDbContext db, IQuotaLedger ledger, IEnterpriseDirectory enterprises,
-        ActorAccessor actor, TimeProvider time, HttpContext http, CancellationToken ct)
+        RevokeRequest request, PermitsDbContext db, PermitRevoker revoker, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
         var ids = request.PermitIds.Distinct().ToList();
@@ -85,42 +96,28 @@ internal static class ManageEndpoints
         {
             throw ProblemException.NotFound(PermitTexts.Permit);
         }
+        return TypedResults.Ok(new RevokeResponse(await revoker.RevokeAsync(permits, request.Reason, ct)));
+    }
 
-        var reason = VietnameseText.Normalize(request.Reason);
-        var now = time.GetUtcNow();
-        var by = actor.Current.Name;
-        var revoked = new List<Permit>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var permit in permits.Where(p => PermitStatus.Live.Contains(p.Status)))
+    /// <summary>
+    /// <c>POST /api/v1/enterprises/{id}/permits/clear</c> (approver): revokes every live permit of
+    /// the enterprise in that period, before a replacement list is approved.
+    /// </summary>
+    private static async Task<Ok<RevokeResponse>> Clear(
+        Guid id, ClearRequest request, PermitsDbContext db, IEnterpriseDirectory enterprises, PermitRevoker revoker, HttpContext http, CancellationToken ct)
+    {
+        var enterprise = await enterprises.FindAsync(id, ct);
+        if (enterprise is null || !http.Caller().Covers(enterprise.CityCode, enterprise.WardCode))
         {
-            // Guarded: a permit revoked meanwhile by someone else is not counted (nor its place given back) twice.
-            var changed = await db.Permits.Where(p => p.Id == permit.Id && PermitStatus.Live.Contains(p.Status))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Revoked).SetProperty(p => p.RevokedAt, now)
-                    .SetProperty(p => p.RevokedBy, by).SetProperty(p => p.RevocationReason, reason), ct);
-            if (changed == 1)
-            {
-                revoked.Add(permit);
-                db.Revocations.Add(new Revocation { PermitId = permit.Id, RevokedAt = now });
-            }
+            throw ProblemException.NotFound(PermitTexts.Enterprise);
         }
-        foreach (var group in revoked.Where(p => p.EnterpriseId is not null).GroupBy(p => p.EnterpriseId!.Value))
+        if (!await db.Periods.AnyAsync(p => p.Id == request.PeriodId, ct))
         {
-            await ledger.ReleaseAsync(group.Key, group.Count(), transaction.GetDbTransaction(), ct);
-            var enterprise = await enterprises.FindAsync(group.Key, ct);
-            if (enterprise is not null)
-            {
-                var (subject, body) = PermitEmails.Revoked(enterprise.Name, group.ToList(), reason);
-                db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
-            }
-            db.Audit(actor.Current, "permits.revoked", "enterprise", group.Key.ToString(), now,
-                new { count = group.Count(), permits = group.Select(p => p.Id), reason }, group.First().CityCode, group.First().WardCode);
+            throw ProblemException.Invalid("periodId", new SharedKernel.Localization.LocalizedText("Không có giai đoạn này.", "No such period."));
         }
-        foreach (var individual in revoked.Where(p => p.EnterpriseId is null))
-        {
-            db.Audit(actor.Current, "permit.revoked", "permit", individual.Id.ToString(), now, new { reason }, individual.CityCode, individual.WardCode);
-        }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return TypedResults.Ok(new RevokeResponse(revoked.Count));
+        var live = await db.Permits.AsNoTracking()
+            .Where(p => p.EnterpriseId == id && p.PeriodId == request.PeriodId && PermitStatus.Live.Contains(p.Status))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new RevokeResponse(await revoker.RevokeAsync(live, request.Reason, ct)));
     }
 }

@@ -29,6 +29,8 @@ internal sealed class Permit
     public required string Status { get; set; }
     public DateTimeOffset ValidFrom { get; set; }
     public DateTimeOffset ValidTo { get; set; }
+    /// <summary>The validity period the permit is in; null when issued while no period was current.</summary>
+    public Guid? PeriodId { get; set; }
     public required string Token { get; init; }
     public required string KeyId { get; init; }
     public DateTimeOffset IssuedAt { get; init; }
@@ -69,4 +71,15 @@ internal sealed class IdempotencyRecord
     public int StatusCode { get; init; }
     public required string ResponseBody { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>A validity period ("19/9 - 2/10"): permits are valid until its end, then carried into the next.</summary>
+internal sealed class Period
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Label { get; init; }
+    public DateTimeOffset StartsAt { get; init; }
+    public DateTimeOffset EndsAt { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public required string CreatedBy { get; init; }
 }

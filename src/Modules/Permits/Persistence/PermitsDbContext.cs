@@ -9,6 +9,7 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Revocation> Revocations => Set<Revocation>();
     public DbSet<IdempotencyRecord> Idempotency => Set<IdempotencyRecord>();
+    public DbSet<Period> Periods => Set<Period>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -40,6 +41,7 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.HasIndex(x => new { x.EnterpriseId, x.Status }).HasDatabaseName("ix_prm_permits_enterprise");
             e.HasIndex(x => new { x.WardCode, x.Status }).HasDatabaseName("ix_prm_permits_ward");
             e.HasIndex(x => x.EntryId).HasDatabaseName("ix_prm_permits_entry");
+            e.HasIndex(x => new { x.PeriodId, x.Status }).HasDatabaseName("ix_prm_permits_period");
         });
         modelBuilder.Entity<SigningKey>(e =>
         {
@@ -53,6 +55,14 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
         {
             e.ToTable("prm_revocations");
             e.HasKey(x => x.Sequence);
+        });
+        modelBuilder.Entity<Period>(e =>
+        {
+            e.ToTable("prm_periods");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Label).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.HasIndex(x => x.StartsAt).HasDatabaseName("ix_prm_periods_start");
         });
         modelBuilder.Entity<IdempotencyRecord>(e =>
         {

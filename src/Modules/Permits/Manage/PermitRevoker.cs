@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Permits.Persistence;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Text;
+
+namespace TravelPermits.Permits.Manage;
+
+/// <summary>
+/// Revokes permits in one transaction: each live one is revoked by a guarded update (never
+/// twice), gives its place back to its enterprise's quota and joins the revocation feed; each
+/// enterprise gets one email listing its holders. Returns how many were revoked now.
+/// </summary>
+internal sealed class PermitRevoker(
+    PermitsDbContext db, IQuotaLedger ledger, IEnterpriseDirectory enterprises, ActorAccessor actor, TimeProvider time)
+{
+    public async Task<int> RevokeAsync(IReadOnlyList<Permit> permits, string reason, CancellationToken ct)
+    {
+        reason = VietnameseText.Normalize(reason);
+        var now = time.GetUtcNow();
+        var by = actor.Current.Name;
+        var revoked = new List<Permit>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var permit in permits.Where(p => PermitStatus.Live.Contains(p.Status)))
+        {
+            var changed = await db.Permits.Where(p => p.Id == permit.Id && PermitStatus.Live.Contains(p.Status))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Revoked).SetProperty(p => p.RevokedAt, now)
+                    .SetProperty(p => p.RevokedBy, by).SetProperty(p => p.RevocationReason, reason), ct);
+            if (changed == 1)
+            {
+                revoked.Add(permit);
+                db.Revocations.Add(new Revocation { PermitId = permit.Id, RevokedAt = now });
+            }
+        }
+        foreach (var group in revoked.Where(p => p.EnterpriseId is not null).GroupBy(p => p.EnterpriseId!.Value))
+        {
+            await ledger.ReleaseAsync(group.Key, group.Count(), transaction.GetDbTransaction(), ct);
+            if (await enterprises.FindAsync(group.Key, ct) is { } enterprise)
+            {
+                var (subject, body) = PermitEmails.Revoked(enterprise.Name, group.ToList(), reason);
+                db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
+            }
+            db.Audit(actor.Current, "permits.revoked", "enterprise", group.Key.ToString(), now,
+                new { count = group.Count(), permits = group.Select(p => p.Id), reason }, group.First().CityCode, group.First().WardCode);
+        }
+        foreach (var individual in revoked.Where(p => p.EnterpriseId is null))
+        {
+            db.Audit(actor.Current, "permit.revoked", "permit", individual.Id.ToString(), now, new { reason }, individual.CityCode, individual.WardCode);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return revoked.Count;
+    }
+}
