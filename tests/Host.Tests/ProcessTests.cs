@@ -54,6 +54,71 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_host_processes_on_one_postgresql_issue_exactly_the_remaining_places()
+    {
+        var environment = await EnvironmentFor(DatabaseProvider.Postgres);
+        await using var first = await HostProcess.StartAsync(_work, environment);
+        await using var second = await HostProcess.StartAsync(_work, environment);
+
+        var admin = await SignInAsync(first, PermitsHost.AdminEmail);
+        using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
+        {
+            data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
+            {
+                new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
+            } } },
+        }))
+        {
+            await imported.Expect(HttpStatusCode.OK);
+        }
+        using var registered = await admin.PostJson("/api/v1/enterprises", new
+        {
+            name = "Công ty Hai Máy", taxCode = TestData.TaxCode(), wardCode = "20227", address = "1 Hùng Vương",
+            contactEmail = "haimay@tests.local", contactPhone = "0905123456", workforce = 34, // quota 10
+        });
+        var enterprise = (await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        foreach (var (email, role, ward, id) in new[] { ("clerk@tests.local", "enterprise", (string?)null, (Guid?)enterprise), ("officer@tests.local", "ward-officer", "20227", null) })
+        {
+            using var user = await admin.PostJson("/api/v1/users", new { email, password = PermitsHost.Password, fullName = "Người dùng", role, wardCode = ward, enterpriseId = id });
+            await user.Expect(HttpStatusCode.Created);
+        }
+        var clerk = await SignInAsync(first, "clerk@tests.local");
+        using var template = await clerk.Get("/api/v1/requests/template.xlsx");
+        var file = Workbooks.Fill(await template.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), Enumerable.Range(0, 50).Select(i => Workbooks.Person(i)));
+        using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
+        var request = await upload.Expect(HttpStatusCode.Created);
+        var officer = await SignInAsync(first, "officer@tests.local");
+        using (var approve = await officer.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+
+        var onSecond = second.CreateClient();
+        onSecond.DefaultRequestHeaders.Authorization = clerk.DefaultRequestHeaders.Authorization; // tokens are shared through the database
+        var start = new TaskCompletionSource();
+        var calls = request.GetProperty("entries").EnumerateArray().Select((entry, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            using var response = await (i % 2 == 0 ? clerk : onSecond).PostJson($"/api/v1/enterprises/{enterprise}/permits",
+                new { entryIds = new[] { entry.GetProperty("id").GetGuid() } });
+            return response.StatusCode;
+        })).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(calls);
+        Assert.Equal(10, results.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(40, results.Count(s => s == HttpStatusCode.Conflict));
+        using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        Assert.Equal(10, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+    }
+
+    private static async Task<HttpClient> SignInAsync(HostProcess host, string email)
+    {
+        var client = host.CreateClient();
+        using var login = await client.PostJson("/api/v1/auth/login", new { email, password = PermitsHost.Password });
+        return client.WithBearer((await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!);
+    }
+
+    [Fact]
     public async Task Kestrel_answers_a_body_over_the_limit_with_a_413_problem()
     {
         await using var host = await HostProcess.StartAsync(_work, await EnvironmentFor(DatabaseProvider.Sqlite));
