@@ -39,9 +39,8 @@ internal static class ListOutboxEndpoint
             }
             query = query.Where(m => m.Status == wanted);
         }
-        if (Paging.Paging.Decode(cursor) is { } after)
+        if (Paging.Paging.DecodeGuid(cursor) is { } position)
         {
-            var position = Guid.TryParse(after, out var id) ? id : throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor);
             query = query.Where(m => m.Id.CompareTo(position) > 0);
         }
         var rows = await query.OrderBy(m => m.Id).Take(take + 1).ToListAsync(ct);

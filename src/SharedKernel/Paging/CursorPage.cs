@@ -50,6 +50,11 @@ public static class Paging
                 : throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor)
             : null;
 
+    public static Guid? DecodeGuid(string? cursor) =>
+        Decode(cursor) is { } text
+            ? Guid.TryParse(text, out var value) ? value : throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor)
+            : null;
+
     /// <summary>Builds the page from <paramref name="limit"/> + 1 fetched rows: the extra row only says there is more.</summary>
     public static CursorPage<T> Page<T>(IReadOnlyList<T> fetched, int limit, Func<T, string> position)
     {

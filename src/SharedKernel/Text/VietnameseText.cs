@@ -49,4 +49,9 @@ public static class VietnameseText
         }
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>A LIKE pattern (escape character <c>\</c>) matching search keys that contain the folded query.</summary>
+    public static string ContainsPattern(string query) =>
+        "%" + Fold(query).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
 }

@@ -161,9 +161,8 @@ internal static class RequestEndpoints
     internal static async Task<CursorPage<T>> PageAsync<T>(IQueryable<Request> query, int? limit, string? cursor, Func<Request, T> map, CancellationToken ct)
     {
         var take = Paging.Limit(limit);
-        if (Paging.Decode(cursor) is { } after)
+        if (Paging.DecodeGuid(cursor) is { } position)
         {
-            var position = Guid.TryParse(after, out var id) ? id : throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor);
             query = query.Where(r => r.Id.CompareTo(position) > 0);
         }
         var rows = await query.OrderBy(r => r.Id).Take(take + 1).ToListAsync(ct);

@@ -40,18 +40,14 @@ internal static class BrowseEndpoints
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = "%" + Escape(VietnameseText.Fold(q)) + "%";
+            var pattern = VietnameseText.ContainsPattern(q);
             query = query.Where(e => EF.Functions.Like(e.SearchKey, pattern, "\\"));
         }
-        if (Paging.Decode(cursor) is { } after)
+        if (Paging.DecodeGuid(cursor) is { } position)
         {
-            var position = Guid.TryParse(after, out var id) ? id : throw SharedKernel.Problems.ProblemException.Invalid("cursor", SharedKernel.Localization.CommonTexts.InvalidCursor);
             query = query.Where(e => e.Id.CompareTo(position) > 0);
         }
         var rows = await query.OrderBy(e => e.Id).Take(take + 1).ToListAsync(ct);
         return TypedResults.Ok(Paging.Page(rows.Select(EnterpriseResponse.From).ToList(), take, e => e.Id.ToString()));
     }
-
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -86,13 +86,11 @@ internal static class PermitEndpoints
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = "%" + VietnameseText.Fold(q).Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = VietnameseText.ContainsPattern(q);
             query = query.Where(p => EF.Functions.Like(p.SearchKey, pattern, "\\"));
         }
-        if (Paging.Decode(cursor) is { } after)
+        if (Paging.DecodeGuid(cursor) is { } position)
         {
-            var position = Guid.TryParse(after, out var last) ? last : throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor);
             query = query.Where(p => p.Id.CompareTo(position) > 0);
         }
         var rows = await query.OrderBy(p => p.Id).Take(take + 1).ToListAsync(ct);
