@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -55,6 +56,11 @@ internal static partial class HostSetup
                 : RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddConcurrencyLimiter(PermitsModule.PrintPolicy, options =>
+            {
+                options.PermitLimit = configuration.GetValue("Permits:RateLimits:ConcurrentPrints", 2);
+                options.QueueLimit = 8;
+            });
             limiter.OnRejected = (context, _) =>
                 context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "rate_limited", CommonTexts.ForStatus(429));
         });

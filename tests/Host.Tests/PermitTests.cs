@@ -65,6 +65,14 @@ public abstract class PermitTests(PermitsHost host)
 
         var checkpoint = await VerifyAsync(token, await host.AsAsync("checkpoint"));
         Assert.Matches("^048[0-9]{9}$", checkpoint.GetProperty("holder").GetProperty("idNumber").GetString()!);
+        // A checkpoint of another city sees what anyone sees.
+        var hanoi = PermitsHost.UserEmail("checkpoint", PermitsHost.OtherCityCode);
+        using (var exists = await host.TryCreateUserAsync(hanoi, "checkpoint", city: PermitsHost.OtherCityCode))
+        {
+            Assert.True(exists.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict);
+        }
+        var elsewhere = await VerifyAsync(token, await host.ClientAsync(hanoi));
+        Assert.Equal(JsonValueKind.Null, elsewhere.GetProperty("holder").GetProperty("idNumber").ValueKind);
 
         using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
         var state = await read.Expect(HttpStatusCode.OK);
@@ -74,6 +82,25 @@ public abstract class PermitTests(PermitsHost host)
         var body = await permit.Expect(HttpStatusCode.OK);
         Assert.Equal(token, body.GetProperty("token").GetString());
         Assert.EndsWith($"/V/{token}", body.GetProperty("qrUrl").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_key_rotated_on_one_host_verifies_at_once_on_another()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1);
+        await using var second = host.Factory.WithWebHostBuilder(_ => { });
+        var onSecond = second.CreateClient();
+        using (var warm = await onSecond.Get("/api/v1/verify/keys"))
+        {
+            await warm.Expect(HttpStatusCode.OK); // the second host has loaded the keys as they were
+        }
+        using (var rotate = await (await host.AsAsync("admin")).PostJson("/api/v1/admin/keys/rotate", new { }))
+        {
+            await rotate.Expect(HttpStatusCode.OK);
+        }
+        var token = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        host.Clock.Advance(TimeSpan.FromSeconds(6)); // past the throttle of reloads for unknown keys
+        Assert.Equal("valid", (await VerifyAsync(token, onSecond)).GetProperty("result").GetString());
     }
 
     [Fact]

@@ -93,18 +93,22 @@ public sealed class ProcessTests : IAsyncLifetime
             await approve.Expect(HttpStatusCode.OK);
         }
 
-        var onSecond = second.CreateClient();
-        onSecond.DefaultRequestHeaders.Authorization = clerk.DefaultRequestHeaders.Authorization; // tokens are shared through the database
+        // Signed in on each process: this test is about the quota, not about sharing bearer tokens (the kill test covers that).
+        var onSecond = await SignInAsync(second, "clerk@tests.local");
         var start = new TaskCompletionSource();
         var calls = request.GetProperty("entries").EnumerateArray().Select((entry, i) => Task.Run(async () =>
         {
             await start.Task;
             using var response = await (i % 2 == 0 ? clerk : onSecond).PostJson($"/api/v1/enterprises/{enterprise}/permits",
                 new { entryIds = new[] { entry.GetProperty("id").GetGuid() } });
-            return response.StatusCode;
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         })).ToList();
         start.SetResult();
-        var results = await Task.WhenAll(calls);
+        var answers = await Task.WhenAll(calls);
+        var results = answers.Select(a => a.StatusCode).ToList();
+        Assert.True(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict),
+            string.Join("\n", answers.Where(a => a.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).Select(a => $"{(int)a.StatusCode} {a.Body}"))
+            + "\n" + first.Output + "\n" + second.Output);
         Assert.Equal(10, results.Count(s => s == HttpStatusCode.Created));
         Assert.Equal(40, results.Count(s => s == HttpStatusCode.Conflict));
         using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");

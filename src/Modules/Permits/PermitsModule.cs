@@ -19,6 +19,9 @@ public static class PermitsModule
     /// <summary>The rate-limiting policy the Host must define for anonymous verification.</summary>
     public const string AnonymousVerifyPolicy = VerifyEndpoints.AnonymousVerify;
 
+    /// <summary>The concurrency-limiting policy the Host must define for printing.</summary>
+    public const string PrintPolicy = Print.PrintEndpoint.PrintConcurrency;
+
     public static IServiceCollection AddPermitsModule(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;

@@ -41,7 +41,14 @@ internal sealed class IndividualPermits(
         }
         db.Permits.Add(permit);
         db.Audit(actor.Current, "permit.issued", "permit", permit.Id.ToString(), now, new { individual = true, permit.Status }, permit.CityCode, permit.WardCode);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            throw PermitIssuer.DuplicatePerson([person.EntryId]); // issued elsewhere at the same moment
+        }
         return permit.Id;
     }
 }

@@ -39,11 +39,22 @@ internal sealed class PermitIssuer(
     {
         var scope = $"issue:{enterprise.Id:N}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', entryIds.Order()))));
-        if (idempotencyKey is not null && await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is { } earlier)
+        // A retry of a call that succeeded gets its answer, whatever happened since (also when the
+        // first call committed while this one was on its way: every refusal below asks again).
+        async Task<(int, string)?> EarlierAnswerAsync()
         {
+            if (idempotencyKey is null || await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is not { } earlier)
+            {
+                return null;
+            }
             return earlier.RequestHash == hash
                 ? (earlier.StatusCode, earlier.ResponseBody)
                 : throw ProblemException.Conflict("idempotency_conflict", PermitTexts.IdempotencyConflict);
+        }
+
+        if (await EarlierAnswerAsync() is { } replay)
+        {
+            return replay;
         }
 
         var people = await approved.FindAsync(enterprise.Id, entryIds, ct);
@@ -58,7 +69,7 @@ internal sealed class PermitIssuer(
             .Select(p => p.IdNumber).ToListAsync(ct);
         if (holders.Count > 0)
         {
-            throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
+            return await EarlierAnswerAsync() ?? throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
         }
 
         var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
@@ -80,7 +91,7 @@ internal sealed class PermitIssuer(
         if (!await ledger.TryTakeAsync(enterprise.Id, permits.Count, transaction.GetDbTransaction(), ct))
         {
             await transaction.RollbackAsync(ct);
-            throw QuotaExceeded(enterprise, permits.Count);
+            return await EarlierAnswerAsync() ?? throw QuotaExceeded(enterprise, permits.Count);
         }
         db.Permits.AddRange(permits);
         if (idempotencyKey is not null)
@@ -98,11 +109,7 @@ internal sealed class PermitIssuer(
             // Another call issued a permit to one of these people, or used this key, at the same moment.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            if (idempotencyKey is not null && await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is { } replay)
-            {
-                return replay.RequestHash == hash ? (replay.StatusCode, replay.ResponseBody) : throw ProblemException.Conflict("idempotency_conflict", PermitTexts.IdempotencyConflict);
-            }
-            throw DuplicatePerson(people.Select(p => p.EntryId));
+            return await EarlierAnswerAsync() ?? throw DuplicatePerson(people.Select(p => p.EntryId));
         }
         await transaction.CommitAsync(ct);
         return (201, body);

@@ -23,6 +23,12 @@ internal sealed class PermitRevoker(
         var by = actor.Current.Name;
         var revoked = new List<Permit>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // Feed lines must become visible in the order of their sequence numbers, or an offline
+            // verifier that polled in between would skip a lower one for good: revocations queue here.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('permits:revocations', 0))", ct);
+        }
         foreach (var permit in permits.Where(p => PermitStatus.Live.Contains(p.Status)))
         {
             var changed = await db.Permits.Where(p => p.Id == permit.Id && PermitStatus.Live.Contains(p.Status))

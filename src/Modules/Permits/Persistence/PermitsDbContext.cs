@@ -30,7 +30,7 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.Property(x => x.IdNumberMasked).HasMaxLength(12);
             e.Property(x => x.SearchKey).HasMaxLength(150);
             e.Property(x => x.Status).HasMaxLength(16);
-            e.Property(x => x.Token).HasMaxLength(600);
+            e.Property(x => x.Token).HasMaxLength(1024);
             e.Property(x => x.KeyId).HasMaxLength(16);
             e.Property(x => x.IssuedBy).HasMaxLength(256);
             e.Property(x => x.StampedBy).HasMaxLength(256);

@@ -24,17 +24,21 @@ internal sealed class PrintRequestValidator : AbstractValidator<PrintRequest>
 internal static class PrintEndpoint
 {
     public const int MaxPermits = 5_000;
+
+    /// <summary>The Host's concurrency limit for printing, which is CPU and memory heavy.</summary>
+    public const string PrintConcurrency = "print-concurrency";
     private static readonly LocalizedText NotPrintable = new(
         "Chỉ in được giấy đi đường còn hiệu lực; {0} giấy đã bị thu hồi hoặc hết hạn.", "Only live permits can be printed; {0} are revoked or expired.");
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapPost("/api/v1/permits/print", Handle)
             .RequireRoles(Roles.Enterprise, Roles.WardOfficer, Roles.WardPolice, Roles.Approver)
+            .RequireRateLimiting(PrintConcurrency)
             .Validate<PrintRequest>()
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .WithTags("Permits").WithName("PrintPermits");
 
-    private static async Task<IResult> Handle(PrintRequest request, PermitsDbContext db, QrLinks links, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Handle(PrintRequest request, PermitsDbContext db, QrLinks links, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var caller = http.Caller();
         var ids = request.PermitIds.Distinct().ToList();
@@ -50,16 +54,26 @@ internal static class PrintEndpoint
         {
             throw ProblemException.NotFound(PermitTexts.Permit);
         }
-        var dead = found.Values.Count(p => !PermitStatus.Live.Contains(p.Status));
+        var now = time.GetUtcNow();
+        var dead = found.Values.Count(p => !PermitStatus.Live.Contains(p.Status) || p.ValidTo <= now);
         if (dead > 0)
         {
             throw ProblemException.Conflict("not_printable", NotPrintable.Format(dead));
         }
 
-        // Written to a temporary file, then streamed: the response never holds the whole PDF in memory.
+        // PDFsharp builds the document in memory (bounded by MaxPermits); the finished file goes to a
+        // temporary file and is streamed from there, deleted when the response is done.
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        PermitSheets.Write(ids.Select(id => (found[id], links.UrlFor(found[id].Token, http.Request))), file);
-        file.Position = 0;
-        return TypedResults.File(file, "application/pdf", "giay-di-duong.pdf");
+        try
+        {
+            PermitSheets.Write(ids.Select(id => (found[id], links.UrlFor(found[id].Token, http.Request))), file);
+            file.Position = 0;
+            return TypedResults.File(file, "application/pdf", "giay-di-duong.pdf");
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
     }
 }

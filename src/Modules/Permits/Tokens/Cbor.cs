@@ -145,6 +145,12 @@ internal ref struct CborReader(ReadOnlySpan<byte> data)
             4 => BinaryPrimitives.ReadUInt32BigEndian(_data[_position..]),
             _ => BinaryPrimitives.ReadUInt64BigEndian(_data[_position..]),
         };
+        // Deterministic encoding (RFC 8949, 4.2.1): the shortest head only, so that one token has one spelling.
+        var minimal = length switch { 0 => true, 1 => argument >= 24, 2 => argument > byte.MaxValue, 4 => argument > ushort.MaxValue, _ => argument > uint.MaxValue };
+        if (!minimal)
+        {
+            throw new FormatException("non-minimal encoding");
+        }
         _position += length;
         return (initial >> 5, argument);
     }

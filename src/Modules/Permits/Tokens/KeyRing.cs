@@ -35,20 +35,33 @@ internal sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvid
         await ReloadAsync(ct);
         if (_snapshot.CurrentKid is null)
         {
-            await CreateAsync(ct);
+            await CreateAsync(retireOthers: false, ct);
         }
     }
 
-    public async Task<string> RotateAsync(CancellationToken ct)
+    /// <summary>Retires the signing keys and creates the next one in one transaction: there is always a key to sign with.</summary>
+    public Task<string> RotateAsync(CancellationToken ct) => CreateAsync(retireOthers: true, ct);
+
+    /// <summary>Whether this key id is one the ring knows (no database query).</summary>
+    public bool Knows(ReadOnlySpan<byte> keyId) => _snapshot.Public.ContainsKey(Convert.ToHexStringLower(keyId));
+
+    /// <summary>
+    /// Reloads when a token names a key this instance has not seen (another instance may just
+    /// have rotated), at most every few seconds, so that unknown key ids cannot load the database.
+    /// </summary>
+    public async Task<bool> TryLearnAsync(CancellationToken ct)
     {
-        await using (var scope = scopes.CreateAsyncScope())
+        var now = time.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastLearnTicks);
+        if (now - last < TimeSpan.TicksPerSecond * 5 || Interlocked.CompareExchange(ref _lastLearnTicks, now, last) != last)
         {
-            var db = scope.ServiceProvider.GetRequiredService<PermitsDbContext>();
-            var now = time.GetUtcNow();
-            await db.SigningKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
+            return false;
         }
-        return await CreateAsync(ct);
+        await ReloadAsync(ct);
+        return true;
     }
+
+    private long _lastLearnTicks;
 
     /// <summary>A signer with the current key, for one batch of tokens (dispose it after).</summary>
     public Signer CreateSigner()
@@ -108,23 +121,33 @@ internal sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvid
         }
     }
 
-    private async Task<string> CreateAsync(CancellationToken ct)
+    private async Task<string> CreateAsync(bool retireOthers, CancellationToken ct)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var parameters = key.ExportParameters(includePrivateParameters: true);
         var kid = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        // Protected before the transaction opens: Data Protection may write its own key ring first,
+        // which on SQLite would wait for this transaction's write lock.
+        var protectedD = protection.CreateProtector(Purpose).Protect(Convert.ToBase64String(parameters.D!));
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PermitsDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (retireOthers)
+            {
+                var now = time.GetUtcNow();
+                await db.SigningKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiredAt, now), ct);
+            }
             db.SigningKeys.Add(new SigningKey
             {
                 Kid = kid,
                 X = Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(parameters.Q.X!),
                 Y = Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(parameters.Q.Y!),
-                ProtectedD = protection.CreateProtector(Purpose).Protect(Convert.ToBase64String(parameters.D!)),
+                ProtectedD = protectedD,
                 CreatedAt = time.GetUtcNow(),
             });
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         await ReloadAsync(ct);
         return kid;

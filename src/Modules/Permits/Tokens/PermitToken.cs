@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 
 namespace TravelPermits.Permits.Tokens;
@@ -25,7 +27,7 @@ internal static class PermitToken
             .Int(HolderNameClaim).Text(claims.HolderName)
             .Int(IdNumberMaskedClaim).Text(claims.IdNumberMasked)
             .ToArray();
-        var signature = key.SignData(SigStructure(protectedHeader, payload), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signature = ToLowS(key.SignData(SigStructure(protectedHeader, payload), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         var message = new CborWriter().Tag(CoseSign1Tag).Array(4)
             .Bytes(protectedHeader).Map(0).Bytes(payload).Bytes(signature)
             .ToArray();
@@ -46,7 +48,7 @@ internal static class PermitToken
         try
         {
             var reader = new CborReader(bytes);
-            if (reader.PeekMajor() == 6 && reader.Tag() != CoseSign1Tag)
+            if (reader.PeekMajor() != 6 || reader.Tag() != CoseSign1Tag)
             {
                 return false;
             }
@@ -61,7 +63,7 @@ internal static class PermitToken
             }
             var payload = reader.Bytes().ToArray();
             var signature = reader.Bytes().ToArray();
-            if (!reader.AtEnd || signature.Length != 64)
+            if (!reader.AtEnd || signature.Length != 64 || !IsLowS(signature))
             {
                 return false;
             }
@@ -73,9 +75,9 @@ internal static class PermitToken
             {
                 switch (header.Int())
                 {
-                    case 1: alg = header.Int(); break;
-                    case 4: kid = header.Bytes().ToArray(); break;
-                    default: return false;
+                    case 1 when alg is null: alg = header.Int(); break;
+                    case 4 when kid is null: kid = header.Bytes().ToArray(); break;
+                    default: return false; // unknown or repeated
                 }
             }
             if (alg != Es256 || kid is null || !header.AtEnd)
@@ -90,16 +92,16 @@ internal static class PermitToken
             {
                 switch (claims.Int())
                 {
-                    case 7:
+                    case 7 when id is null:
                         var raw = claims.Bytes();
-                        id = raw.Length == 16 ? new Guid(raw, bigEndian: true) : null;
+                        id = raw.Length == 16 ? new Guid(raw, bigEndian: true) : Guid.Empty;
                         break;
-                    case HolderNameClaim: name = claims.Text(); break;
-                    case IdNumberMaskedClaim: masked = claims.Text(); break;
-                    default: return false;
+                    case HolderNameClaim when name is null: name = claims.Text(); break;
+                    case IdNumberMaskedClaim when masked is null: masked = claims.Text(); break;
+                    default: return false; // unknown or repeated
                 }
             }
-            if (id is null || name is null || masked is null || !claims.AtEnd)
+            if (id is null || id == Guid.Empty || name is null || masked is null || !claims.AtEnd)
             {
                 return false;
             }
@@ -114,6 +116,25 @@ internal static class PermitToken
         {
             return false; // invalid UTF-8 in a text string
         }
+    }
+
+    // ECDSA accepts (r, s) and (r, n - s) alike; only the low s is written and accepted, so a token has one spelling.
+    private static readonly BigInteger Order = BigInteger.Parse("0FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+    private static readonly BigInteger HalfOrder = Order >> 1;
+
+    private static bool IsLowS(ReadOnlySpan<byte> signature) =>
+        new BigInteger(signature[32..], isUnsigned: true, isBigEndian: true) <= HalfOrder;
+
+    private static byte[] ToLowS(byte[] signature)
+    {
+        var s = new BigInteger(signature.AsSpan(32), isUnsigned: true, isBigEndian: true);
+        if (s > HalfOrder)
+        {
+            var low = (Order - s).ToByteArray(isUnsigned: true, isBigEndian: true);
+            Array.Clear(signature, 32, 32);
+            low.CopyTo(signature, 64 - low.Length);
+        }
+        return signature;
     }
 
     /// <summary>The bytes ES256 signs (RFC 9052, 4.4): ["Signature1", protected, external_aad, payload].</summary>

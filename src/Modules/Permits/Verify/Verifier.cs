@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Tokens;
+using TravelPermits.SharedKernel.Security;
 
 namespace TravelPermits.Permits.Verify;
 
@@ -28,16 +29,18 @@ internal sealed record Verification(
 /// </summary>
 internal sealed class Verifier(PermitsDbContext db, KeyRing keys, TimeProvider time)
 {
-    public async Task<Verification> VerifyAsync(string token, bool fullIdentity, CancellationToken ct)
+    public async Task<Verification> VerifyAsync(string token, CallerScope caller, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (!PermitToken.TryParse(token, out var parsed) || !keys.Verify(parsed))
+        if (!PermitToken.TryParse(token, out var parsed)
+            || (!keys.Knows(parsed.KeyId) && !await keys.TryLearnAsync(ct))
+            || !keys.Verify(parsed))
         {
             return new Verification(VerifyResult.Invalid, null, null, null, null, null, now, null);
         }
         var id = parsed.Claims.PermitId;
         var permit = await db.Permits.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Status, p.ValidFrom, p.ValidTo, p.HolderName, p.IdNumberMasked, p.IdNumber, p.DateOfBirth, p.EnterpriseName, p.WardName })
+            .Select(p => new { p.Status, p.ValidFrom, p.ValidTo, p.HolderName, p.IdNumberMasked, p.IdNumber, p.DateOfBirth, p.EnterpriseName, p.WardName, p.CityCode })
             .FirstOrDefaultAsync(ct);
         if (permit is null)
         {
@@ -52,6 +55,8 @@ internal sealed class Verifier(PermitsDbContext db, KeyRing keys, TimeProvider t
             _ when now >= permit.ValidTo => VerifyResult.Expired,
             _ => VerifyResult.Valid,
         };
+        // The full identity for a checkpoint of the permit's city (or an admin); everyone else sees it masked.
+        var fullIdentity = caller.Role == Roles.Admin || (caller.Role == Roles.Checkpoint && caller.CityCode == permit.CityCode);
         var holder = new HolderView(permit.HolderName, permit.IdNumberMasked,
             fullIdentity ? permit.IdNumber : null, fullIdentity ? permit.DateOfBirth : null);
         return new Verification(result, holder, permit.EnterpriseName, permit.WardName, permit.ValidFrom, permit.ValidTo, now, id);
