@@ -143,12 +143,29 @@ public sealed class UnexpectedFailureTests(SqliteHost host)
         Assert.DoesNotContain(" at ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private sealed class ThrowAtTheEnd : IStartupFilter
+    [Fact]
+    public async Task A_database_out_of_connections_is_a_503_to_retry_not_a_500()
+    {
+        await using var failing = host.Factory.WithWebHostBuilder(web => web.ConfigureServices(services =>
+            services.AddSingleton<IStartupFilter>(new ThrowAtTheEnd(() => new InvalidOperationException("transient", new TransientDbException())))));
+        var client = failing.CreateClient();
+        client.DefaultRequestHeaders.Authorization = (await host.AsAsync("admin")).DefaultRequestHeaders.Authorization;
+        using var response = await client.Get("/api/v1/boom");
+        await response.ExpectProblem(HttpStatusCode.ServiceUnavailable, "unavailable");
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    private sealed class TransientDbException : System.Data.Common.DbException
+    {
+        public override bool IsTransient => true;
+    }
+
+    private sealed class ThrowAtTheEnd(Func<Exception>? failure = null) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Run(_ => throw new InvalidOperationException("secret detail of a failure"));
+            app.Run(_ => throw (failure?.Invoke() ?? new InvalidOperationException("secret detail of a failure")));
         };
     }
 }

@@ -110,13 +110,28 @@ public abstract class EnterpriseTests(PermitsHost host)
         using (var first = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, taxCode)))
         {
             var id = (await first.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
-            using var second = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode));
-            await second.ExpectProblem(HttpStatusCode.Conflict, "duplicate_tax_code");
+            using var again = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, taxCode));
+            await again.ExpectProblem(HttpStatusCode.Conflict, "duplicate_tax_code");
             using var reject = await officer.PostJson($"/api/v1/enterprises/{id}/reject", new { reason = "Sai địa chỉ" });
             await reject.Expect(HttpStatusCode.OK);
         }
         using var retry = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode[..10]));
         await retry.Expect(HttpStatusCode.Created);
+        using var twice = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode));
+        await twice.ExpectProblem(HttpStatusCode.Conflict, "duplicate_tax_code");
+    }
+
+    [Fact]
+    public async Task An_officials_registration_takes_over_a_pending_self_registration_of_the_same_tax_code()
+    {
+        var taxCode = TestData.TaxCode();
+        using var squat = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, taxCode));
+        var pending = (await squat.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+        var officer = await host.AsAsync("ward-officer");
+        using var official = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode));
+        Assert.Equal("active", (await official.Expect(HttpStatusCode.Created)).GetProperty("status").GetString());
+        using var old = await officer.Get($"/api/v1/enterprises/{pending}");
+        Assert.Equal("rejected", (await old.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -466,8 +466,8 @@ public abstract class PermitTests(PermitsHost host)
         var prefix = Path.Combine(host.WorkDirectory, Guid.NewGuid().ToString("N"));
         Run("pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", pdf, prefix);
         var page = Directory.GetFiles(host.WorkDirectory, Path.GetFileName(prefix) + "*.png").Single();
-        var scanned = Zbar(page).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(8, scanned.Length); // eight permits on the first sheet
+        var scanned = Zbar(page).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList(); // zbar may report a symbol twice
+        Assert.Equal(8, scanned.Count); // eight permits on the first sheet
         Assert.All(scanned, url => Assert.Contains("/V/", url, StringComparison.Ordinal));
         Assert.Contains(scanned, url => url.EndsWith(permits[0].GetProperty("token").GetString()!, StringComparison.Ordinal));
 

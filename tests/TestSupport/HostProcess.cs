@@ -10,12 +10,13 @@ namespace TravelPermits.TestSupport;
 public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly List<string> _output;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(Process process, Uri baseAddress, List<string> output)
     {
         _process = process;
         BaseAddress = baseAddress;
+        _output = output;
     }
 
     public Uri BaseAddress { get; }
@@ -78,12 +79,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         try
         {
             var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
-            var host = new HostProcess(process, address);
-            lock (lines)
-            {
-                host._output.AddRange(lines);
-            }
-            return host;
+            return new HostProcess(process, address, lines); // keeps collecting what the process writes
         }
         catch
         {

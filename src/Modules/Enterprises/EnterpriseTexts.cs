@@ -15,6 +15,8 @@ internal static class EnterpriseTexts
     public static readonly LocalizedText UnknownWard = new("Không có phường/xã với mã này.", "No ward has this code.");
     public static readonly LocalizedText OutsideWard = new(
         "Bạn chỉ được đăng ký doanh nghiệp trong địa bàn của mình.", "You may only register enterprises within your own area.");
+    public static readonly LocalizedText Superseded = new(
+        "Doanh nghiệp đã được cơ quan có thẩm quyền đăng ký trực tiếp.", "The enterprise was registered directly by an official.");
     public static readonly LocalizedText DuplicateTaxCode = new(
         "Mã số thuế này đã được đăng ký.", "This tax code is already registered.");
     public static readonly LocalizedText QuotaBelowActive = new(

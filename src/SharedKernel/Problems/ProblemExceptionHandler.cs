@@ -21,6 +21,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             ProblemException p => FromProblem(p),
             BadHttpRequestException bad => FromBadRequest(bad),
             FluentValidation.ValidationException invalid => FromValidation(invalid),
+            System.Data.Common.DbException { IsTransient: true } => Unavailable(httpContext),
+            Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: System.Data.Common.DbException { IsTransient: true } } => Unavailable(httpContext),
+            InvalidOperationException { InnerException: System.Data.Common.DbException { IsTransient: true } } => Unavailable(httpContext), // EF's execution strategy wraps it
             _ => null,
         };
         if (problem is null)
@@ -59,6 +62,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [detail] };
         }
         return problem;
+    }
+
+    /// <summary>The database is momentarily out of reach (connections, failover): try again shortly, nothing was changed.</summary>
+    private static ProblemDetails Unavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "2";
+        return new ProblemDetails { Status = 503 };
     }
 
     private static ProblemDetails FromValidation(FluentValidation.ValidationException invalid)

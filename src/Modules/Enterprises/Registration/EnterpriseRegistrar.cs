@@ -47,7 +47,14 @@ internal sealed class EnterpriseRegistrar(
             throw new ProblemException(403, "outside_scope", EnterpriseTexts.OutsideWard);
         }
         var taxCode = TaxCode.Normalize(request.TaxCode)!;
-        if (await db.Enterprises.AnyAsync(e => e.TaxCode == taxCode && e.Status != EnterpriseStatus.Rejected, ct))
+        var existing = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.TaxCode == taxCode && e.Status != EnterpriseStatus.Rejected, ct);
+        if (existing is not null && !selfRegistration && existing.Status == EnterpriseStatus.Pending)
+        {
+            // An official's registration takes over a self-registration nobody has decided on yet,
+            // so that an anonymous registration cannot hold a tax code hostage.
+            await RejectAsync(existing, EnterpriseTexts.Superseded.Resolve(), ct);
+        }
+        else if (existing is not null)
         {
             throw ProblemException.Conflict("duplicate_tax_code", EnterpriseTexts.DuplicateTaxCode);
         }
