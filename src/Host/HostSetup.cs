@@ -9,6 +9,7 @@ using TravelPermits.Enterprises;
 using TravelPermits.Permits;
 using TravelPermits.Host.Demo;
 using TravelPermits.Host.OpenApi;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
@@ -84,6 +85,7 @@ internal static partial class HostSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseIdempotentRequests();
         return app;
     }
 

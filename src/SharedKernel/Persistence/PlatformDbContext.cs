@@ -10,6 +10,7 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Idempotency.StoredResponse> StoredResponses => Set<Idempotency.StoredResponse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -17,6 +18,15 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapPlatformTables(excludeFromMigrations: false);
+        modelBuilder.Entity<Idempotency.StoredResponse>(e =>
+        {
+            e.ToTable(PlatformTables.Idempotency);
+            e.HasKey(x => new { x.Scope, x.Key });
+            e.Property(x => x.Scope).HasMaxLength(300);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(200);
+        });
         modelBuilder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable(PlatformTables.DataProtectionKeys);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Validation;
 
@@ -16,6 +17,7 @@ internal static class CreateUserEndpoint
             .RequireRoles(Roles.Admin)
             .Validate<CreateUserRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .Idempotent()
             .WithTags("Users")
             .WithName("CreateUser");
 

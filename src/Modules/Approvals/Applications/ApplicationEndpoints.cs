@@ -13,6 +13,7 @@ using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
 using TravelPermits.SharedKernel.Validation;
@@ -50,7 +51,7 @@ internal static class ApplicationEndpoints
     {
         string[] readers = [Roles.Admin, Roles.Approver, Roles.WardOfficer, Roles.AreaPolice, Roles.WardPolice];
         routes.MapPost("/api/v1/applications", Create).RequireRoles(Roles.AreaPolice)
-            .Validate<ApplicationRequest>().WithTags("Applications").WithName("CreateApplication");
+            .Validate<ApplicationRequest>().Idempotent().WithTags("Applications").WithName("CreateApplication");
         routes.MapGet("/api/v1/applications", List).RequireRoles(readers).WithTags("Applications").WithName("ListApplications");
         routes.MapGet("/api/v1/applications/{id:guid}", Get).RequireRoles(readers).WithTags("Applications").WithName("GetApplication");
         routes.MapPost("/api/v1/applications/{id:guid}/approve", Approve).RequireRoles(Roles.WardOfficer, Roles.Approver)

@@ -13,6 +13,7 @@ using TravelPermits.Enterprises.Contracts;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Validation;
 
@@ -58,7 +59,7 @@ internal static class RequestEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .WithDescription("multipart/form-data: file (the filled template, .xlsx), kind (addition | replacement), note (optional).")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithTags("Requests").WithName("UploadRequest");
+            .Idempotent().WithTags("Requests").WithName("UploadRequest");
         routes.MapGet("/api/v1/requests", List)
             .RequireRoles(Roles.Admin, Roles.Approver, Roles.WardOfficer, Roles.AreaPolice, Roles.WardPolice, Roles.Enterprise)
             .WithTags("Requests").WithName("ListRequests");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TravelPermits.Enterprises.Browse;
 using TravelPermits.Enterprises.Persistence;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Validation;
 
@@ -23,13 +24,13 @@ internal static class RegistrationEndpoints
             .RequireRoles(Roles.WardOfficer, Roles.AreaPolice, Roles.Approver, Roles.Admin)
             .Validate<RegisterEnterpriseRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithTags("Enterprises").WithName("RegisterEnterprise");
+            .Idempotent().WithTags("Enterprises").WithName("RegisterEnterprise");
         routes.MapPost("/api/v1/enterprises/registrations", SelfRegister)
             .AllowAnonymous()
             .RequireRateLimiting(AnonymousWrites)
             .Validate<RegisterEnterpriseRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithTags("Enterprises").WithName("SelfRegisterEnterprise");
+            .Idempotent().WithTags("Enterprises").WithName("SelfRegisterEnterprise");
         routes.MapPost("/api/v1/enterprises/{id:guid}/activate", Activate)
             .RequireRoles(Roles.WardOfficer, Roles.Approver)
             .ProducesProblem(StatusCodes.Status409Conflict)

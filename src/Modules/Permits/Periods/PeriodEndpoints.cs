@@ -9,6 +9,7 @@ using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
 using TravelPermits.SharedKernel.Validation;
@@ -46,7 +47,7 @@ internal static class PeriodEndpoints
         routes.MapGet("/api/v1/periods", List).RequireAuthorization().WithTags("Periods").WithName("ListPeriods");
         routes.MapGet("/api/v1/periods/current", Current).AllowAnonymous().WithTags("Periods").WithName("CurrentPeriod");
         routes.MapPost("/api/v1/periods", Create).RequireRoles(Roles.Approver, Roles.Admin)
-            .Validate<CreatePeriodRequest>().ProducesProblem(StatusCodes.Status409Conflict).WithTags("Periods").WithName("CreatePeriod");
+            .Validate<CreatePeriodRequest>().ProducesProblem(StatusCodes.Status409Conflict).Idempotent().WithTags("Periods").WithName("CreatePeriod");
     }
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset at) =>
