@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Approvals.Persistence;
@@ -39,13 +40,7 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
         {
             e.ToTable("apr_entries");
             e.HasKey(x => x.Id);
-            e.Property(x => x.FullName).HasMaxLength(100);
-            e.Property(x => x.IdNumber).HasMaxLength(12);
-            e.Property(x => x.Gender).HasMaxLength(8);
-            e.Property(x => x.Phone).HasMaxLength(20);
-            e.Property(x => x.Position).HasMaxLength(100);
-            e.Property(x => x.Residence).HasMaxLength(300);
-            e.Property(x => x.Workplace).HasMaxLength(300);
+            PersonColumns(e);
             e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.Destination).HasMaxLength(300);
             e.Property(x => x.Status).HasMaxLength(16);
@@ -64,16 +59,22 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
             e.HasKey(x => x.EntryId);
             e.Property(x => x.CityCode).HasMaxLength(8);
             e.Property(x => x.WardCode).HasMaxLength(8);
-            e.Property(x => x.FullName).HasMaxLength(100);
-            e.Property(x => x.IdNumber).HasMaxLength(12);
-            e.Property(x => x.Gender).HasMaxLength(8);
-            e.Property(x => x.Phone).HasMaxLength(20);
-            e.Property(x => x.Position).HasMaxLength(100);
-            e.Property(x => x.Residence).HasMaxLength(300);
-            e.Property(x => x.Workplace).HasMaxLength(300);
+            PersonColumns(e);
             e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }, "ix_apr_approved_person");
             e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }, "ux_apr_approved_active_person").IsUnique().HasFilter("\"Active\" AND \"EnterpriseId\" IS NOT NULL");
             e.HasIndex(x => x.IdNumber, "ix_apr_approved_id_number");
         });
+    }
+
+    /// <summary>A person's columns, the same on a request's entry and on the approved list it is copied to.</summary>
+    private static void PersonColumns(EntityTypeBuilder builder)
+    {
+        builder.Property(nameof(Persistence.Entry.FullName)).HasMaxLength(100);
+        builder.Property(nameof(Persistence.Entry.IdNumber)).HasMaxLength(12);
+        builder.Property(nameof(Persistence.Entry.Gender)).HasMaxLength(8);
+        builder.Property(nameof(Persistence.Entry.Phone)).HasMaxLength(20);
+        builder.Property(nameof(Persistence.Entry.Position)).HasMaxLength(100);
+        builder.Property(nameof(Persistence.Entry.Residence)).HasMaxLength(300);
+        builder.Property(nameof(Persistence.Entry.Workplace)).HasMaxLength(300);
     }
 }
