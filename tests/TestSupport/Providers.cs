@@ -73,8 +73,25 @@ public static class Databases
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(Server("postgres"));
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // Sessions of killed Host processes may linger a moment: try again for a while, then leave
+        // the database behind rather than fail a test on its clean-up.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException) when (attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+            catch (PostgresException)
+            {
+                return;
+            }
+        }
     }
 
     private static string Server(string database) =>
