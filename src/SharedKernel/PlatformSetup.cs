@@ -7,6 +7,7 @@ using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Scheduling;
 using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.SharedKernel;
@@ -24,6 +25,7 @@ public static class PlatformSetup
         services.AddSingleton<ActorAccessor>();
         services.AddPermitsPersistence(configuration);
         services.AddEmailOutbox(configuration);
+        services.AddPlatformScheduler(configuration);
         services.AddPermitsProblemDetails();
         services.AddValidatorsFrom(typeof(PlatformSetup).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -63,7 +63,7 @@ public abstract class OutboxTests(PermitsHost host)
         var id = (await QueueAsync(1, later)).Single();
         // Only this message fails: the far-future clock also makes due whatever earlier tests left
         // pending for the Host's own dispatcher, and those must not count here.
-        var transport = new CountingTransport { FailFor = [id] };
+        var transport = new CountingTransport { FailFor = new HashSet<Guid> { id } };
         var clock = new TestClock();
         clock.Set(later);
         var dispatcher = Dispatcher(transport, clock, maxAttempts: 3);

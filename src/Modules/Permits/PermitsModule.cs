@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Permits.Issue;
 using TravelPermits.Permits.Manage;
@@ -24,7 +25,6 @@ public static class PermitsModule
 
     public static IServiceCollection AddPermitsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
         services.AddModuleDbContext<PermitsDbContext>("__prm_migrations");
         services.AddSingleton<KeyRing>();
         services.AddHostedService<KeyRingRefresher>();
@@ -34,9 +34,22 @@ public static class PermitsModule
         services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();
+        services.AddScoped<Periods.PeriodEnds>();
+        services.AddSingleton<Periods.PeriodTriggers>();
+        services.AddQuartz(q =>
+        {
+            q.AddJob<Periods.PeriodEndJob>(j => j.WithIdentity(Periods.PeriodEndJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity(Periods.PeriodEndJob.SweepKey).ForJob(Periods.PeriodEndJob.Key)
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(SweepInterval(configuration)).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddHostedService<Periods.PeriodTriggerRebuild>();
         services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
         return services;
     }
+
+    private static TimeSpan SweepInterval(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Permits:Periods:SweepSeconds", 60.0)));
 
     public static IEndpointRouteBuilder MapPermitsEndpoints(this IEndpointRouteBuilder routes)
     {

@@ -8,6 +8,7 @@ public sealed record Actor(string Name, Guid? UserId)
 {
     public static readonly Actor System = new("system", null);
     public static readonly Actor Anonymous = new("anonymous", null);
+    public static readonly Actor Scheduler = new("scheduler", null);
 
     public static Actor From(CallerScope caller) =>
         caller.IsAuthenticated ? new Actor(caller.Email ?? caller.UserId?.ToString() ?? "user", caller.UserId) : Anonymous;

@@ -82,4 +82,41 @@ internal sealed class Period
     public DateTimeOffset EndsAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public required string CreatedBy { get; init; }
+    /// <summary>When the period's end was dealt with: its live permits carried into the successor, or expired.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>
+/// The carrying of a period's live permits into its successor. Written batch by batch in the
+/// transactions that move the permits, so a rollover cut short resumes where it stopped.
+/// </summary>
+internal sealed class Rollover
+{
+    public Guid FromPeriodId { get; init; }
+    public Guid ToPeriodId { get; init; }
+    public DateTimeOffset StartedAt { get; init; }
+    public required string StartedBy { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    public int Carried { get; set; }
+}
+
+/// <summary>How many permits of one enterprise a rollover carried, and whether it was told (once).</summary>
+internal sealed class RolloverEnterprise
+{
+    public Guid FromPeriodId { get; init; }
+    public Guid EnterpriseId { get; init; }
+    public int Carried { get; set; }
+    public bool Notified { get; set; }
+}
+
+/// <summary>
+/// A named row whose update serialises work that must not run twice at once (period ends):
+/// a row lock on PostgreSQL, the write lock on SQLite, on every Host instance alike.
+/// </summary>
+internal sealed class WorkLock
+{
+    public const string PeriodEnds = "period-ends";
+
+    public required string Name { get; init; }
+    public DateTimeOffset TakenAt { get; set; }
 }

@@ -10,6 +10,9 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
     public DbSet<Revocation> Revocations => Set<Revocation>();
     public DbSet<IdempotencyRecord> Idempotency => Set<IdempotencyRecord>();
     public DbSet<Period> Periods => Set<Period>();
+    public DbSet<Rollover> Rollovers => Set<Rollover>();
+    public DbSet<RolloverEnterprise> RolloverEnterprises => Set<RolloverEnterprise>();
+    public DbSet<WorkLock> WorkLocks => Set<WorkLock>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -63,6 +66,23 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.Property(x => x.Label).HasMaxLength(100);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.HasIndex(x => x.StartsAt).HasDatabaseName("ix_prm_periods_start");
+        });
+        modelBuilder.Entity<Rollover>(e =>
+        {
+            e.ToTable("prm_rollovers");
+            e.HasKey(x => x.FromPeriodId);
+            e.Property(x => x.StartedBy).HasMaxLength(256);
+        });
+        modelBuilder.Entity<RolloverEnterprise>(e =>
+        {
+            e.ToTable("prm_rollover_enterprises");
+            e.HasKey(x => new { x.FromPeriodId, x.EnterpriseId });
+        });
+        modelBuilder.Entity<WorkLock>(e =>
+        {
+            e.ToTable("prm_work_locks");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(64);
         });
         modelBuilder.Entity<IdempotencyRecord>(e =>
         {

@@ -1,0 +1,263 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Permits.Persistence;
+using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Persistence;
+
+namespace TravelPermits.Permits.Periods;
+
+internal sealed record RolloverResult(
+    Guid FromPeriodId, Guid ToPeriodId, string Status, int Carried, int Enterprises, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt);
+
+/// <summary>
+/// What happens when a validity period ends. With a successor, its live permits are carried into
+/// it (same token, new validity); without one, they expire and give their quota places back.
+/// The work runs in batches, each one transaction under the period-ends work lock, recording
+/// its progress with the permits it moves: a run cut short (a kill, a crash) resumes where it
+/// stopped, and two runs at once (the schedule on two Hosts, an approver's request) never do a
+/// batch twice. The endpoint and the scheduled job both come here.
+/// </summary>
+internal sealed partial class PeriodEnds(
+    PermitsDbContext db,
+    IQuotaLedger ledger,
+    IEnterpriseDirectory enterprises,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<PeriodEnds> logger)
+{
+    private int BatchSize => Math.Clamp(configuration.GetValue("Permits:Periods:BatchSize", 2000), 1, 10_000);
+
+    /// <summary>How long before a period's end its permits are carried, so that none is ever seen expired in between.</summary>
+    internal static TimeSpan RolloverLead(IConfiguration configuration) =>
+        TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue("Permits:Periods:RolloverLeadMinutes", 10.0)));
+
+    /// <summary>The scheduled run: every period end that is due, and permits issued outside any period that have run out.</summary>
+    public async Task RunDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var horizon = now + RolloverLead(configuration);
+        var due = await db.Periods.AsNoTracking().Where(p => p.ClosedAt == null && p.EndsAt <= horizon).OrderBy(p => p.EndsAt).ToListAsync(ct);
+        foreach (var period in due)
+        {
+            // A rollover already begun (by an approver, or a run that was cut short) is finished as it began.
+            var begun = await db.Rollovers.AsNoTracking().FirstOrDefaultAsync(r => r.FromPeriodId == period.Id, ct);
+            var target = begun is not null
+                ? await db.Periods.AsNoTracking().FirstAsync(p => p.Id == begun.ToPeriodId, ct)
+                : await SuccessorAsync(period, ct);
+            if (target is not null)
+            {
+                await RolloverAsync(period, target, Actor.Scheduler, ct);
+            }
+            else if (period.EndsAt <= now)
+            {
+                await ExpireAsync(period, Actor.Scheduler, ct);
+            }
+        }
+        var undated = await ExpireWhereAsync(p => p.PeriodId == null && p.ValidTo <= now, ct);
+        if (undated > 0)
+        {
+            db.Audit(Actor.Scheduler, "permits.expired", "permits", "undated", time.GetUtcNow(), new { count = undated });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>The period that follows: the first to start at or after this one's end.</summary>
+    public Task<Period?> SuccessorAsync(Period period, CancellationToken ct) =>
+        db.Periods.AsNoTracking().Where(p => p.StartsAt >= period.EndsAt).OrderBy(p => p.StartsAt).FirstOrDefaultAsync(ct);
+
+    /// <summary>Carries every live permit of <paramref name="from"/> into <paramref name="to"/>, resuming a rollover begun before.</summary>
+    public async Task<RolloverResult> RolloverAsync(Period from, Period to, Actor actor, CancellationToken ct)
+    {
+        var rollover = await BeginAsync(from, to, actor, ct);
+        if (rollover.ToPeriodId != to.Id)
+        {
+            throw new RolloverConflictException(rollover.ToPeriodId);
+        }
+        var carried = 0;
+        do
+        {
+            while (await CarryBatchAsync(from, to, ct) is { } moved)
+            {
+                carried += moved;
+            }
+        }
+        while (!await CompleteAsync(from, to, actor, carried, ct));
+
+        var done = await db.Rollovers.AsNoTracking().FirstAsync(r => r.FromPeriodId == from.Id, ct);
+        var touched = await db.RolloverEnterprises.CountAsync(r => r.FromPeriodId == from.Id, ct);
+        return new RolloverResult(from.Id, to.Id, "completed", done.Carried, touched, done.StartedAt, done.CompletedAt);
+    }
+
+    private async Task<Rollover> BeginAsync(Period from, Period to, Actor actor, CancellationToken ct)
+    {
+        if (await db.Rollovers.AsNoTracking().FirstOrDefaultAsync(r => r.FromPeriodId == from.Id, ct) is { } existing)
+        {
+            return existing;
+        }
+        var now = time.GetUtcNow();
+        db.Rollovers.Add(new Rollover { FromPeriodId = from.Id, ToPeriodId = to.Id, StartedAt = now, StartedBy = actor.Name });
+        db.Audit(actor, "period.rollover_started", "period", from.Id.ToString(), now, new { from = from.Label, to = to.Label, toPeriodId = to.Id });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear(); // begun at the same moment elsewhere
+        }
+        return await db.Rollovers.AsNoTracking().FirstAsync(r => r.FromPeriodId == from.Id, ct);
+    }
+
+    /// <summary>Moves one batch; null when nothing is left to move.</summary>
+    private async Task<int?> CarryBatchAsync(Period from, Period to, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(ct);
+        var batch = await db.Permits.AsNoTracking()
+            .Where(p => p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status))
+            .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
+        if (batch.Count == 0)
+        {
+            return null;
+        }
+        var moving = db.Permits.Where(p => batch.Contains(p.Id) && p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status));
+        // Contiguous periods: the permit stays valid from when it was; after a gap, from the successor's start.
+        var moved = to.StartsAt > from.EndsAt
+            ? await moving.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt).SetProperty(p => p.ValidFrom, to.StartsAt), ct)
+            : await moving.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt), ct);
+
+        var perEnterprise = await db.Permits.AsNoTracking()
+            .Where(p => batch.Contains(p.Id) && p.PeriodId == to.Id && p.EnterpriseId != null)
+            .GroupBy(p => p.EnterpriseId!.Value).Select(g => new { EnterpriseId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var ids = perEnterprise.Select(e => e.EnterpriseId).ToList();
+        var rows = await db.RolloverEnterprises.Where(r => r.FromPeriodId == from.Id && ids.Contains(r.EnterpriseId))
+            .ToDictionaryAsync(r => r.EnterpriseId, ct);
+        foreach (var e in perEnterprise)
+        {
+            if (rows.TryGetValue(e.EnterpriseId, out var row))
+            {
+                row.Carried += e.Count;
+            }
+            else
+            {
+                db.RolloverEnterprises.Add(new RolloverEnterprise { FromPeriodId = from.Id, EnterpriseId = e.EnterpriseId, Carried = e.Count });
+            }
+        }
+        await db.Rollovers.Where(r => r.FromPeriodId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Carried, r => r.Carried + moved), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        LogBatch(logger, moved, from.Label, to.Label);
+        return moved;
+    }
+
+    /// <summary>
+    /// Ends the rollover when nothing is left to carry: one email per enterprise not yet told,
+    /// the audit entry, and the period closed once it has ended. False when permits arrived meanwhile.
+    /// </summary>
+    private async Task<bool> CompleteAsync(Period from, Period to, Actor actor, int carriedNow, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(ct);
+        if (await db.Permits.AnyAsync(p => p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status), ct))
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        var rollover = await db.Rollovers.FirstAsync(r => r.FromPeriodId == from.Id, ct);
+        var firstCompletion = rollover.CompletedAt is null;
+        rollover.CompletedAt ??= now;
+        var untold = await db.RolloverEnterprises.Where(r => r.FromPeriodId == from.Id && !r.Notified).ToListAsync(ct);
+        foreach (var row in untold)
+        {
+            if (await enterprises.FindAsync(row.EnterpriseId, ct) is { } enterprise)
+            {
+                var (subject, body) = PeriodEmails.Extended(enterprise.Name, row.Carried, to);
+                db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
+            }
+            row.Notified = true;
+        }
+        if (firstCompletion || carriedNow > 0)
+        {
+            db.Audit(actor, "period.rolled_over", "period", from.Id.ToString(), now, new
+            {
+                from = from.Label, to = to.Label, toPeriodId = to.Id, carried = rollover.Carried, carriedNow,
+                enterprisesNotified = untold.Count,
+            });
+        }
+        if (from.EndsAt <= now)
+        {
+            await db.Periods.Where(p => p.Id == from.Id && p.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, now), ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    /// <summary>An ended period with no successor: its live permits expire and free their places; the period is closed.</summary>
+    public async Task<int> ExpireAsync(Period period, Actor actor, CancellationToken ct)
+    {
+        var expired = await ExpireWhereAsync(p => p.PeriodId == period.Id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(ct);
+        var now = time.GetUtcNow();
+        if (await db.Periods.Where(p => p.Id == period.Id && p.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.ClosedAt, now), ct) == 1)
+        {
+            db.Audit(actor, "period.expired", "period", period.Id.ToString(), now, new { period = period.Label, expired });
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return expired;
+    }
+
+    /// <summary>Expires the live permits matching <paramref name="which"/>, batch by batch, giving each enterprise its places back.</summary>
+    private async Task<int> ExpireWhereAsync(Expression<Func<Permit, bool>> which, CancellationToken ct)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await LockAsync(ct);
+            var batch = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatus.Live.Contains(p.Status))
+                .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+            total += await db.Permits.Where(p => batch.Contains(p.Id) && PermitStatus.Live.Contains(p.Status))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Expired), ct);
+            var perEnterprise = await db.Permits.AsNoTracking()
+                .Where(p => batch.Contains(p.Id) && p.Status == PermitStatus.Expired && p.EnterpriseId != null)
+                .GroupBy(p => p.EnterpriseId!.Value).Select(g => new { EnterpriseId = g.Key, Count = g.Count() })
+                .ToListAsync(ct);
+            foreach (var e in perEnterprise)
+            {
+                await ledger.ReleaseAsync(e.EnterpriseId, e.Count, transaction.GetDbTransaction(), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+    }
+
+    /// <summary>Takes the period-ends work lock for the current transaction (a row lock; SQLite's write lock).</summary>
+    private Task LockAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return db.WorkLocks.Where(l => l.Name == WorkLock.PeriodEnds).ExecuteUpdateAsync(s => s.SetProperty(l => l.TakenAt, now), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Carried {Count} permits from period {From} into {To}")]
+    private static partial void LogBatch(ILogger logger, int count, string from, string to);
+}
+
+/// <summary>The period was already being carried into another one.</summary>
+internal sealed class RolloverConflictException(Guid toPeriodId) : Exception("The period is already being carried into another period.")
+{
+    public Guid ToPeriodId { get; } = toPeriodId;
+}

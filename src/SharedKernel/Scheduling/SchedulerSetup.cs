@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Quartz;
+using TravelPermits.SharedKernel.Persistence;
+
+namespace TravelPermits.SharedKernel.Scheduling;
+
+/// <summary>
+/// Quartz, the scheduler of the modules' jobs. On SQLite (one Host) the store is in memory and
+/// each module rebuilds its triggers from its data at start; on PostgreSQL it is the clustered
+/// ADO.NET store in the same database, so that with several Host instances each firing runs on
+/// exactly one of them. <c>Permits:Scheduler:Enabled=false</c> leaves the jobs to another instance.
+/// </summary>
+public static class SchedulerSetup
+{
+    public const string SchedulerName = "travel-permits";
+
+    public static IServiceCollection AddPlatformScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = DatabaseOptions.From(configuration);
+        services.AddQuartz(q =>
+        {
+            // One name for every instance: a cluster is the schedulers sharing a name in one database.
+            q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
+            // The scheduler keeps real time: a job reads the application's TimeProvider to decide
+            // what is due, so a test that moves the application's clock fires a job and sees it act.
+            q.UseTimeProvider(TimeProvider.System);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering();
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                q.UseInMemoryStore();
+            }
+        });
+        if (configuration.GetValue("Permits:Scheduler:Enabled", true))
+        {
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        }
+        return services;
+    }
+}
