@@ -68,6 +68,7 @@ public abstract class AccessTests(PermitsHost host)
         ("POST", "/api/v1/enterprises/{enterprise}/permits/clear", "{}", Only(HttpStatusCode.BadRequest, "approver")),
         ("GET", "/api/v1/periods", null, AllSignedIn(HttpStatusCode.OK)),
         ("POST", "/api/v1/periods", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
+        ("POST", $"/api/v1/periods/{Guid.Empty}/rollover", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
         ("POST", "/api/v1/permits/print", "{}", Only(HttpStatusCode.BadRequest, "enterprise", "ward-officer", "ward-police", "approver")),
     ];
 

@@ -16,7 +16,11 @@ public abstract class PermitTests(PermitsHost host)
     private const string StampWard = "20236";
 
     /// <summary>An active enterprise with its own clerk and <paramref name="people"/> approved people.</summary>
-    private async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(int people, int workforce = 100, string ward = PermitsHost.WardCode)
+    private Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(int people, int workforce = 100, string ward = PermitsHost.WardCode) =>
+        ApprovedAsync(host, people, workforce, ward);
+
+    /// <summary>An active enterprise with its own clerk and <paramref name="people"/> approved people.</summary>
+    internal static async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(PermitsHost host, int people, int workforce = 100, string ward = PermitsHost.WardCode)
     {
         var enterprise = await host.RegisterEnterpriseAsync(ward, workforce);
         var email = PermitsHost.EnterpriseEmail(enterprise);
@@ -36,7 +40,7 @@ public abstract class PermitTests(PermitsHost host)
         return (enterprise, clerk, request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList());
     }
 
-    private static async Task<JsonElement> IssueAsync(HttpClient clerk, Guid enterprise, IEnumerable<Guid> entries, HttpStatusCode expected = HttpStatusCode.Created)
+    internal static async Task<JsonElement> IssueAsync(HttpClient clerk, Guid enterprise, IEnumerable<Guid> entries, HttpStatusCode expected = HttpStatusCode.Created)
     {
         using var response = await clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries });
         return await response.Expect(expected);

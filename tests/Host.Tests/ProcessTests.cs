@@ -115,6 +115,103 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.Equal(10, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
     }
 
+    [Fact]
+    public async Task A_scheduled_rollover_of_20000_permits_killed_midway_on_two_hosts_resumes_and_carries_each_once()
+    {
+        var environment = await EnvironmentFor(DatabaseProvider.Postgres);
+        environment["Permits__Periods__BatchSize"] = "100";
+        environment["Permits__Periods__RolloverLeadMinutes"] = "0";
+        environment["Permits__Periods__SweepSeconds"] = "1";
+        environment["Permits__Email__PickupDirectory"] = Path.Combine(_work, "mail");
+        var connection = environment["ConnectionStrings__Permits"];
+        var first = await HostProcess.StartAsync(_work, environment);
+        var second = await HostProcess.StartAsync(_work, environment);
+
+        var admin = await SignInAsync(first, PermitsHost.AdminEmail);
+        using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
+        {
+            data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
+            {
+                new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
+            } } },
+        }))
+        {
+            await imported.Expect(HttpStatusCode.OK);
+        }
+        var enterprises = new List<(Guid Id, string Email)>();
+        for (var i = 0; i < 2; i++)
+        {
+            var email = Http.Unique("rollover") + "@tests.local";
+            using var registered = await admin.PostJson("/api/v1/enterprises", new
+            {
+                name = $"Công ty Gia Hạn {i}", taxCode = TestData.TaxCode(), wardCode = "20227", address = "1 Hùng Vương",
+                contactEmail = email, contactPhone = "0905123456", workforce = 40_000,
+            });
+            enterprises.Add(((await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid(), email));
+        }
+        var end = DateTimeOffset.UtcNow.AddSeconds(25);
+        end = new DateTimeOffset(end.Ticks - end.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        Guid from, to;
+        using (var created = await admin.PostJson("/api/v1/periods", new { label = "đang chạy", startsAt = end.AddDays(-1), endsAt = end }))
+        {
+            from = (await created.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        }
+        using (var created = await admin.PostJson("/api/v1/periods", new { label = "tiếp theo", startsAt = end, endsAt = end.AddDays(14) }))
+        {
+            to = (await created.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        }
+
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        async Task<long> Scalar(string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, db);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L);
+        }
+        // 10,000 live permits of each enterprise in the ending period, written straight into the table.
+        foreach (var (enterprise, index) in enterprises.Select((e, i) => (e.Id, i)))
+        {
+            await Scalar($"""
+                INSERT INTO prm_permits ("Id", "EntryId", "EnterpriseId", "EnterpriseName", "CityCode", "WardCode", "WardName", "HolderName",
+                    "IdNumber", "IdNumberMasked", "DateOfBirth", "SearchKey", "Status", "ValidFrom", "ValidTo", "PeriodId", "Token", "KeyId", "IssuedAt", "IssuedBy")
+                SELECT gen_random_uuid(), gen_random_uuid(), '{enterprise}', 'Công ty', '48', '20227', 'Phường Thanh Bình', 'Nguyễn Văn ' || g,
+                    '048090' || lpad(({index} * 10000 + g)::text, 6, '0'), '048******' || lpad(g::text, 3, '0'), DATE '1990-01-01', 'nguyen van ' || g, 'issued',
+                    now() - interval '1 day', '{end:O}'::timestamptz, '{from}', 'TOKEN' || g, 'kid', now(), 'tests'
+                FROM generate_series(1, 10000) AS g
+                """);
+        }
+
+        // Kill both Hosts in the middle of the scheduled rollover, then start one again.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await Scalar($"SELECT COALESCE(MAX(\"Carried\"), 0) FROM prm_rollovers WHERE \"FromPeriodId\" = '{from}'") < 2_000)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the scheduled rollover did not start\n" + first.Output + second.Output);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+        await first.KillAsync();
+        await second.KillAsync();
+        Assert.True(await Scalar($"SELECT \"Carried\" FROM prm_rollovers WHERE \"FromPeriodId\" = '{from}'") < 20_000, "killed too late to show a resume");
+        Assert.Equal(0, await Scalar($"SELECT COUNT(*) FROM prm_rollovers WHERE \"CompletedAt\" IS NOT NULL"));
+
+        await using var third = await HostProcess.StartAsync(_work, environment);
+        while (await Scalar($"SELECT COUNT(*) FROM prm_periods WHERE \"Id\" = '{from}' AND \"ClosedAt\" IS NOT NULL") == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "the rollover did not resume\n" + third.Output);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(20_000, await Scalar($"SELECT \"Carried\" FROM prm_rollovers WHERE \"FromPeriodId\" = '{from}'"));
+        Assert.Equal(20_000, await Scalar($"SELECT COUNT(*) FROM prm_permits WHERE \"PeriodId\" = '{to}' AND \"ValidTo\" = '{end.AddDays(14):O}'::timestamptz"));
+        Assert.Equal(0, await Scalar($"SELECT COUNT(*) FROM prm_permits WHERE \"PeriodId\" = '{from}'"));
+        Assert.Equal(2, await Scalar($"SELECT COUNT(*) FROM prm_rollover_enterprises WHERE \"FromPeriodId\" = '{from}' AND \"Carried\" = 10000 AND \"Notified\""));
+        Assert.Equal(1, await Scalar($"SELECT COUNT(*) FROM platform_audit_entries WHERE \"Action\" = 'period.rolled_over' AND \"EntityId\" = '{from}'"));
+        foreach (var (_, email) in enterprises)
+        {
+            Assert.Equal(1, await Scalar($"SELECT COUNT(*) FROM platform_outbox_emails WHERE \"To\" = '{email}' AND \"Subject\" LIKE 'Gia hạn 10000 %'"));
+        }
+        // The clustered store: the surviving Host checks in (the killed ones are recovered and forgotten).
+        Assert.True(await Scalar("SELECT COUNT(*) FROM qrtz_scheduler_state") >= 1);
+    }
+
     private static async Task<HttpClient> SignInAsync(HostProcess host, string email)
     {
         var client = host.CreateClient();

@@ -67,6 +67,9 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:Bootstrap:AdminEmail", AdminEmail);
             web.UseSetting("Permits:Bootstrap:AdminPassword", Password);
             web.UseSetting("Permits:Email:PickupDirectory", MailDirectory);
+            // The in-process Hosts run on a clock the tests move by months: their jobs are run by the
+            // tests themselves (PeriodTests); the scheduler runs in the real Host processes (ProcessTests).
+            web.UseSetting("Permits:Scheduler:Enabled", "false");
             web.UseSetting("Permits:Email:PollSeconds", "0.1");
             web.UseSetting("Permits:Email:FirstRetrySeconds", "0.1");
             web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");
@@ -208,6 +211,9 @@ public abstract class PermitsHost : IAsyncLifetime
         }
         return Factory.CreateClient().WithBearer(token);
     }
+
+    /// <summary>Forgets the bearer tokens kept: after a test moves the clock by days, they have expired.</summary>
+    public void ForgetSignIns() => _tokens.Clear();
 
     /// <summary>A client of the standard user of this role in the fixture's city or ward.</summary>
     public Task<HttpClient> AsAsync(string role) => role switch

@@ -22,10 +22,10 @@ public static class SchedulerSetup
         services.AddQuartz(q =>
         {
             // One name for every instance: a cluster is the schedulers sharing a name in one database.
-            q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
-            // The scheduler keeps real time: a job reads the application's TimeProvider to decide
-            // what is due, so a test that moves the application's clock fires a job and sees it act.
-            q.UseTimeProvider(TimeProvider.System);
+            // (Quartz keeps schedulers by name in the process: Hosts sharing a process need their own.)
+            q.ConfigureScheduler(o => o.InstanceName = configuration["Permits:Scheduler:Name"] ?? SchedulerName);
+            // No clock of its own: the scheduler and its store read the application's TimeProvider,
+            // the one the jobs decide with (a test that moves it sees triggers come due).
             if (database.Provider == DatabaseProvider.Postgres)
             {
                 q.UsePersistentStore(store =>

@@ -18,9 +18,10 @@ namespace TravelPermits.Permits.Periods;
 
 internal sealed record CreatePeriodRequest(string Label, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
 
-internal sealed record PeriodResponse(Guid Id, string Label, DateTimeOffset StartsAt, DateTimeOffset EndsAt)
+/// <summary>A period; <c>closedAt</c> is when its end was dealt with (permits carried into the successor, or expired).</summary>
+internal sealed record PeriodResponse(Guid Id, string Label, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset? ClosedAt)
 {
-    public static PeriodResponse From(Period p) => new(p.Id, p.Label, p.StartsAt, p.EndsAt);
+    public static PeriodResponse From(Period p) => new(p.Id, p.Label, p.StartsAt, p.EndsAt, p.ClosedAt);
 }
 
 internal sealed record RolloverRequest(Guid ToPeriodId);

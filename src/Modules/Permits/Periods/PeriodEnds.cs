@@ -41,7 +41,10 @@ internal sealed partial class PeriodEnds(
     {
         var now = time.GetUtcNow();
         var horizon = now + RolloverLead(configuration);
-        var due = await db.Periods.AsNoTracking().Where(p => p.ClosedAt == null && p.EndsAt <= horizon).OrderBy(p => p.EndsAt).ToListAsync(ct);
+        // Due: open periods near their end, and any rollover begun and cut short (resumed whenever it was asked for).
+        var unfinished = db.Rollovers.Where(r => r.CompletedAt == null).Select(r => r.FromPeriodId);
+        var due = await db.Periods.AsNoTracking().Where(p => p.ClosedAt == null && (p.EndsAt <= horizon || unfinished.Contains(p.Id)))
+            .OrderBy(p => p.EndsAt).ToListAsync(ct);
         foreach (var period in due)
         {
             // A rollover already begun (by an approver, or a run that was cut short) is finished as it began.
@@ -66,9 +69,12 @@ internal sealed partial class PeriodEnds(
         }
     }
 
-    /// <summary>The period that follows: the first to start at or after this one's end.</summary>
+    /// <summary>
+    /// The period that follows: the one starting when this one ends. After a gap, restrictions
+    /// were lifted in between: the permits expire (an approver may still carry them by hand).
+    /// </summary>
     public Task<Period?> SuccessorAsync(Period period, CancellationToken ct) =>
-        db.Periods.AsNoTracking().Where(p => p.StartsAt >= period.EndsAt).OrderBy(p => p.StartsAt).FirstOrDefaultAsync(ct);
+        db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.StartsAt == period.EndsAt, ct);
 
     /// <summary>Carries every live permit of <paramref name="from"/> into <paramref name="to"/>, resuming a rollover begun before.</summary>
     public async Task<RolloverResult> RolloverAsync(Period from, Period to, Actor actor, CancellationToken ct)
@@ -79,14 +85,22 @@ internal sealed partial class PeriodEnds(
             throw new RolloverConflictException(rollover.ToPeriodId);
         }
         var carried = 0;
-        do
+        for (var round = 1; ; round++)
         {
-            while (await CarryBatchAsync(from, to, ct) is { } moved)
+            // A batch that moves nothing means its permits were revoked meanwhile: look again, then complete.
+            while (await CarryBatchAsync(from, to, ct) is { } moved && moved > 0)
             {
                 carried += moved;
             }
+            if (await CompleteAsync(from, to, actor, carried, ct))
+            {
+                break;
+            }
+            if (round == 10)
+            {
+                throw new InvalidOperationException($"The rollover of period {from.Id} makes no progress.");
+            }
         }
-        while (!await CompleteAsync(from, to, actor, carried, ct));
 
         var done = await db.Rollovers.AsNoTracking().FirstAsync(r => r.FromPeriodId == from.Id, ct);
         var touched = await db.RolloverEnterprises.CountAsync(r => r.FromPeriodId == from.Id, ct);
@@ -118,35 +132,29 @@ internal sealed partial class PeriodEnds(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(ct);
-        var batch = await db.Permits.AsNoTracking()
-            .Where(p => p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status))
-            .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
-        if (batch.Count == 0)
+        var batch = await NextBatchAsync(p => p.PeriodId == from.Id, ct);
+        if (batch is null)
         {
             return null;
         }
-        var moving = db.Permits.Where(p => batch.Contains(p.Id) && p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status));
-        // Contiguous periods: the permit stays valid from when it was; after a gap, from the successor's start.
-        var moved = to.StartsAt > from.EndsAt
-            ? await moving.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt).SetProperty(p => p.ValidFrom, to.StartsAt), ct)
-            : await moving.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt), ct);
-
-        var perEnterprise = await db.Permits.AsNoTracking()
-            .Where(p => batch.Contains(p.Id) && p.PeriodId == to.Id && p.EnterpriseId != null)
-            .GroupBy(p => p.EnterpriseId!.Value).Select(g => new { EnterpriseId = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var ids = perEnterprise.Select(e => e.EnterpriseId).ToList();
-        var rows = await db.RolloverEnterprises.Where(r => r.FromPeriodId == from.Id && ids.Contains(r.EnterpriseId))
-            .ToDictionaryAsync(r => r.EnterpriseId, ct);
-        foreach (var e in perEnterprise)
+        var moved = 0;
+        var counts = await db.RolloverEnterprises.Where(r => r.FromPeriodId == from.Id).ToDictionaryAsync(r => r.EnterpriseId, ct);
+        foreach (var rows in batch.PerEnterprise(db.Permits.Where(p => p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status))))
         {
-            if (rows.TryGetValue(e.EnterpriseId, out var row))
+            // Contiguous periods: the permit stays valid from when it was; after a gap, from the successor's start.
+            var n = to.StartsAt > from.EndsAt
+                ? await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt).SetProperty(p => p.ValidFrom, to.StartsAt), ct)
+                : await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt), ct);
+            moved += n;
+            if (rows.EnterpriseId is { } enterpriseId && n > 0)
             {
-                row.Carried += e.Count;
-            }
-            else
-            {
-                db.RolloverEnterprises.Add(new RolloverEnterprise { FromPeriodId = from.Id, EnterpriseId = e.EnterpriseId, Carried = e.Count });
+                if (!counts.TryGetValue(enterpriseId, out var row))
+                {
+                    row = new RolloverEnterprise { FromPeriodId = from.Id, EnterpriseId = enterpriseId };
+                    db.RolloverEnterprises.Add(row);
+                    counts[enterpriseId] = row;
+                }
+                row.Carried += n;
             }
         }
         await db.Rollovers.Where(r => r.FromPeriodId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Carried, r => r.Carried + moved), ct);
@@ -155,6 +163,26 @@ internal sealed partial class PeriodEnds(
         db.ChangeTracker.Clear();
         LogBatch(logger, moved, from.Label, to.Label);
         return moved;
+    }
+
+    /// <summary>
+    /// The next live permits matching <paramref name="which"/>, in id order: the range they span and
+    /// whose they are. Each enterprise's part is then changed by one guarded update whose count
+    /// is exact (a permit revoked meanwhile is not changed, and not counted).
+    /// </summary>
+    private async Task<Batch?> NextBatchAsync(Expression<Func<Permit, bool>> which, CancellationToken ct)
+    {
+        var rows = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatus.Live.Contains(p.Status))
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.EnterpriseId }).Take(BatchSize).ToListAsync(ct);
+        return rows.Count == 0 ? null : new Batch(rows[0].Id, rows[^1].Id, rows.Select(r => r.EnterpriseId).Distinct().ToList());
+    }
+
+    private sealed record Batch(Guid First, Guid Last, IReadOnlyList<Guid?> Enterprises)
+    {
+        public IEnumerable<(Guid? EnterpriseId, IQueryable<Permit> Query)> PerEnterprise(IQueryable<Permit> candidates) =>
+            Enterprises.Select(e => (e, e is { } id
+                ? candidates.Where(p => p.EnterpriseId == id && p.Id.CompareTo(First) >= 0 && p.Id.CompareTo(Last) <= 0)
+                : candidates.Where(p => p.EnterpriseId == null && p.Id.CompareTo(First) >= 0 && p.Id.CompareTo(Last) <= 0)));
     }
 
     /// <summary>
@@ -225,23 +253,27 @@ internal sealed partial class PeriodEnds(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await LockAsync(ct);
-            var batch = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatus.Live.Contains(p.Status))
-                .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0)
+            if (await NextBatchAsync(which, ct) is not { } batch)
             {
                 return total;
             }
-            total += await db.Permits.Where(p => batch.Contains(p.Id) && PermitStatus.Live.Contains(p.Status))
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Expired), ct);
-            var perEnterprise = await db.Permits.AsNoTracking()
-                .Where(p => batch.Contains(p.Id) && p.Status == PermitStatus.Expired && p.EnterpriseId != null)
-                .GroupBy(p => p.EnterpriseId!.Value).Select(g => new { EnterpriseId = g.Key, Count = g.Count() })
-                .ToListAsync(ct);
-            foreach (var e in perEnterprise)
+            var expired = 0;
+            foreach (var rows in batch.PerEnterprise(db.Permits.Where(which).Where(p => PermitStatus.Live.Contains(p.Status))))
             {
-                await ledger.ReleaseAsync(e.EnterpriseId, e.Count, transaction.GetDbTransaction(), ct);
+                var n = await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Expired), ct);
+                expired += n;
+                if (rows.EnterpriseId is { } enterpriseId && n > 0)
+                {
+                    await ledger.ReleaseAsync(enterpriseId, n, transaction.GetDbTransaction(), ct);
+                }
             }
             await transaction.CommitAsync(ct);
+            if (expired == 0)
+            {
+                // Under the lock, what was just found live cannot all have changed: never loop on it.
+                throw new InvalidOperationException("The expiry of permits makes no progress.");
+            }
+            total += expired;
         }
     }
 

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.Permits.Periods;
+using TravelPermits.TestSupport;
+
+namespace TravelPermits.Host.Tests;
+
+/// <summary>
+/// Validity periods ending, on the Host's own scheduler with a moved clock. These tests have a
+/// Host of their own (their collections below): they move its clock by weeks.
+/// </summary>
+public abstract class PeriodTests(PermitsHost host)
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    /// <summary>Each test lives in its own stretch of time, so their periods never overlap whatever the order.</summary>
+    private static DateTimeOffset Slot(int slot) => new DateTimeOffset(2031, 3, 1, 8, 0, 0, Vietnam).AddDays(60 * slot);
+
+    private async Task<JsonElement> PeriodAsync(string label, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        using var created = await (await host.AsAsync("approver")).PostJson("/api/v1/periods", new { label, startsAt, endsAt });
+        return await created.Expect(HttpStatusCode.Created);
+    }
+
+    private async Task<JsonElement> PeriodByIdAsync(string id)
+    {
+        using var list = await (await host.AsAsync("admin")).Get("/api/v1/periods");
+        return (await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+    }
+
+    /// <summary>Runs what the period-ends job runs when its triggers fire (the same service, in a scope of its own).</summary>
+    private async Task RunScheduleAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<PeriodEnds>().RunDueAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task RunScheduleUntilClosedAsync(string periodId)
+    {
+        await RunScheduleAsync();
+        Assert.NotEqual(JsonValueKind.Null, (await PeriodByIdAsync(periodId)).GetProperty("closedAt").ValueKind);
+    }
+
+    private async Task<(Guid Enterprise, HttpClient Clerk, string ContactEmail, List<JsonElement> Permits)> IssuedAsync(int people)
+    {
+        var (enterprise, clerk, entries) = await PermitTests.ApprovedAsync(host, people);
+        var permits = (await PermitTests.IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
+        using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        return (enterprise, clerk, (await read.Expect(HttpStatusCode.OK)).GetProperty("contactEmail").GetString()!, permits);
+    }
+
+    private async Task<JsonElement> VerifyAsync(JsonElement permit)
+    {
+        using var response = await host.Anonymous().Get($"/api/v1/verify/{permit.GetProperty("token").GetString()}");
+        return await response.Expect(HttpStatusCode.OK);
+    }
+
+    private async Task<List<JsonElement>> AuditAsync(string periodId, string action)
+    {
+        using var response = await (await host.AsAsync("admin")).Get($"/api/v1/audit?entityType=period&entityId={periodId}&limit=100");
+        return (await response.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == action).ToList();
+    }
+
+    private static bool IsExtension(Eml mail) => mail.Subject.StartsWith("Gia hạn", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Crossing_a_period_end_carries_live_permits_into_the_successor_with_their_tokens_and_tells_each_enterprise_once()
+    {
+        var start = Slot(0);
+        host.Clock.Set(start);
+        host.ForgetSignIns();
+        var first = await PeriodAsync("1/3 - 3/3", start.AddDays(-1), start.AddDays(2));
+        var second = await PeriodAsync("3/3 - 10/3", start.AddDays(2), start.AddDays(9));
+        var a = await IssuedAsync(3);
+        var b = await IssuedAsync(2);
+        foreach (var permit in a.Permits.Concat(b.Permits))
+        {
+            var verified = await VerifyAsync(permit);
+            Assert.Equal("valid", verified.GetProperty("result").GetString());
+            Assert.Equal(first.GetProperty("endsAt").GetDateTimeOffset(), verified.GetProperty("validTo").GetDateTimeOffset());
+        }
+        var gone = a.Permits[0].GetProperty("id").GetString();
+        using (var revoke = await a.Clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { gone }, reason = "Nghỉ việc" }))
+        {
+            await revoke.Expect(HttpStatusCode.OK);
+        }
+
+        host.Clock.Set(start.AddDays(2).AddMinutes(1)); // past the end of the first period
+        host.ForgetSignIns();
+        var firstId = first.GetProperty("id").GetString()!;
+        await RunScheduleUntilClosedAsync(firstId);
+
+        var until = second.GetProperty("endsAt").GetDateTimeOffset();
+        var clerk = await host.ClientAsync(PermitsHost.EnterpriseEmail(a.Enterprise));
+        foreach (var permit in a.Permits.Skip(1).Concat(b.Permits))
+        {
+            var verified = await VerifyAsync(permit);
+            Assert.Equal("valid", verified.GetProperty("result").GetString());
+            Assert.Equal(until, verified.GetProperty("validTo").GetDateTimeOffset());
+        }
+        foreach (var permit in a.Permits)
+        {
+            using var read = await clerk.Get($"/api/v1/permits/{permit.GetProperty("id").GetString()}");
+            Assert.Equal(permit.GetProperty("token").GetString(), (await read.Expect(HttpStatusCode.OK)).GetProperty("token").GetString());
+        }
+        Assert.Equal("revoked", (await VerifyAsync(a.Permits[0])).GetProperty("result").GetString());
+        using (var state = await clerk.Get($"/api/v1/enterprises/{a.Enterprise}"))
+        {
+            Assert.Equal(2, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+        }
+
+        var toA = await host.WaitForMailAsync(a.ContactEmail, IsExtension);
+        Assert.Contains("2 giấy đi đường", toA.Body, StringComparison.Ordinal);
+        Assert.Contains("\"3/3 - 10/3\"", toA.Body, StringComparison.Ordinal);
+        Assert.Contains("không cần in lại", toA.Body, StringComparison.Ordinal);
+        await host.WaitForMailAsync(b.ContactEmail, IsExtension);
+
+        // The schedule firing again (the end trigger, the sweep) finds nothing left to do.
+        await RunScheduleAsync();
+        await Task.Delay(1000, TestContext.Current.CancellationToken); // the dispatcher's time to send a second email, if there were one
+        Assert.Single(Eml.ReadAll(host.MailDirectory), m => m.To == a.ContactEmail && IsExtension(m));
+        Assert.Single(Eml.ReadAll(host.MailDirectory), m => m.To == b.ContactEmail && IsExtension(m));
+        var audit = Assert.Single(await AuditAsync(firstId, "period.rolled_over"));
+        Assert.Equal("scheduler", audit.GetProperty("actor").GetString());
+        Assert.Equal(4, audit.GetProperty("details").GetProperty("carried").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_period_ending_without_a_successor_expires_its_permits_and_gives_their_places_back()
+    {
+        var start = Slot(1);
+        host.Clock.Set(start);
+        host.ForgetSignIns();
+        var period = await PeriodAsync("lẻ", start.AddDays(-1), start.AddDays(1));
+        var issued = await IssuedAsync(2);
+        using (var before = await issued.Clerk.Get($"/api/v1/enterprises/{issued.Enterprise}"))
+        {
+            Assert.Equal(2, (await before.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+        }
+
+        host.Clock.Set(start.AddDays(1).AddSeconds(30));
+        host.ForgetSignIns();
+        await RunScheduleUntilClosedAsync(period.GetProperty("id").GetString()!);
+
+        var clerk = await host.ClientAsync(PermitsHost.EnterpriseEmail(issued.Enterprise));
+        foreach (var permit in issued.Permits)
+        {
+            Assert.Equal("expired", (await VerifyAsync(permit)).GetProperty("result").GetString());
+            using var read = await clerk.Get($"/api/v1/permits/{permit.GetProperty("id").GetString()}");
+            Assert.Equal("expired", (await read.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        using var after = await clerk.Get($"/api/v1/enterprises/{issued.Enterprise}");
+        var state = await after.Expect(HttpStatusCode.OK);
+        Assert.Equal(0, state.GetProperty("activePermits").GetInt32());
+        Assert.Equal(state.GetProperty("quota").GetInt32(), state.GetProperty("remaining").GetInt32());
+        Assert.Equal(2, Assert.Single(await AuditAsync(period.GetProperty("id").GetString()!, "period.expired"))
+            .GetProperty("details").GetProperty("expired").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_approver_carries_a_period_by_hand_before_its_end_and_later_permits_go_to_the_successor()
+    {
+        var start = Slot(2);
+        host.Clock.Set(start);
+        host.ForgetSignIns();
+        var first = await PeriodAsync("trước", start.AddDays(-1), start.AddDays(3));
+        var later = await PeriodAsync("sau", start.AddDays(5), start.AddDays(12)); // after a gap of two days
+        var issued = await IssuedAsync(2);
+        var approver = await host.AsAsync("approver");
+        var (firstId, laterId) = (first.GetProperty("id").GetString(), later.GetProperty("id").GetString());
+
+        using (var backwards = await approver.PostJson($"/api/v1/periods/{laterId}/rollover", new { toPeriodId = firstId }))
+        {
+            await backwards.ExpectProblem(HttpStatusCode.Conflict, "invalid_period");
+        }
+        using (var unknown = await approver.PostJson($"/api/v1/periods/{Guid.NewGuid()}/rollover", new { toPeriodId = laterId }))
+        {
+            await unknown.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        }
+        using (var missing = await approver.PostJson($"/api/v1/periods/{firstId}/rollover", new { }))
+        {
+            await missing.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        }
+        using (var denied = await issued.Clerk.PostJson($"/api/v1/periods/{firstId}/rollover", new { toPeriodId = laterId }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        using (var rollover = await approver.PostJson($"/api/v1/periods/{firstId}/rollover", new { toPeriodId = laterId }))
+        {
+            var result = await rollover.Expect(HttpStatusCode.OK);
+            Assert.Equal("completed", result.GetProperty("status").GetString());
+            Assert.Equal(2, result.GetProperty("carried").GetInt32());
+            Assert.Equal(1, result.GetProperty("enterprises").GetInt32());
+        }
+        using (var again = await approver.PostJson($"/api/v1/periods/{firstId}/rollover", new { toPeriodId = laterId }))
+        {
+            Assert.Equal(2, (await again.Expect(HttpStatusCode.OK)).GetProperty("carried").GetInt32());
+        }
+        var elsewhere = await PeriodAsync("khác", start.AddDays(20), start.AddDays(25));
+        using (var conflict = await approver.PostJson($"/api/v1/periods/{firstId}/rollover", new { toPeriodId = elsewhere.GetProperty("id").GetString() }))
+        {
+            await conflict.ExpectProblem(HttpStatusCode.Conflict, "rollover_conflict");
+        }
+
+        // Carried across a gap: valid again from the successor's start, not in between.
+        var carried = await VerifyAsync(issued.Permits[0]);
+        Assert.Equal("not_yet_valid", carried.GetProperty("result").GetString());
+        Assert.Equal(later.GetProperty("startsAt").GetDateTimeOffset(), carried.GetProperty("validFrom").GetDateTimeOffset());
+        Assert.Equal(later.GetProperty("endsAt").GetDateTimeOffset(), carried.GetProperty("validTo").GetDateTimeOffset());
+
+        // Issued after the rollover began: straight into the successor, nothing left behind in the first period.
+        var late = await IssuedAsync(1);
+        Assert.Equal(later.GetProperty("endsAt").GetDateTimeOffset(), (await VerifyAsync(late.Permits[0])).GetProperty("validTo").GetDateTimeOffset());
+        await host.WaitForMailAsync(issued.ContactEmail, IsExtension);
+        Assert.Equal(PermitsHost.UserEmail("approver", PermitsHost.CityCode),
+            Assert.Single(await AuditAsync(firstId!, "period.rolled_over")).GetProperty("actor").GetString());
+    }
+}
+
+[CollectionDefinition(nameof(PeriodsSqliteCollection))]
+public sealed class PeriodsSqliteCollection : ICollectionFixture<SqliteHost>;
+
+[CollectionDefinition(nameof(PeriodsPostgresCollection))]
+public sealed class PeriodsPostgresCollection : ICollectionFixture<PostgresHost>;
+
+[Collection(nameof(PeriodsSqliteCollection))]
+public sealed class PeriodTestsOnSqlite(SqliteHost host) : PeriodTests(host);
+
+[Collection(nameof(PeriodsPostgresCollection))]
+public sealed class PeriodTestsOnPostgres(PostgresHost host) : PeriodTests(host);
