@@ -32,6 +32,7 @@ app.MapEnterprisesEndpoints();
 app.MapApprovalsEndpoints();
 app.MapPermitsEndpoints();
 app.MapOperationsEndpoints();
+app.MapBenchEndpoints();
 
 await app.PrepareAsync();
 await app.RunAsync();
