@@ -470,9 +470,12 @@ public abstract class PermitTests(PermitsHost host)
         var prefix = Path.Combine(host.WorkDirectory, Guid.NewGuid().ToString("N"));
         Run("pdftoppm", "-r", "200", "-f", "1", "-l", "1", "-png", pdf, prefix);
         var page = Directory.GetFiles(host.WorkDirectory, Path.GetFileName(prefix) + "*.png").Single();
-        var scanned = Zbar(page).Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().ToList(); // zbar may report a symbol twice
+        // zbar may report a symbol twice, or now and then a misread one: count the permits' own URLs.
+        var tokens = permits.Select(p => p.GetProperty("token").GetString()!).ToList();
+        var scanned = Zbar(page).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(url => url.Contains("/V/", StringComparison.Ordinal) && tokens.Any(t => url.EndsWith("/V/" + t, StringComparison.Ordinal)))
+            .Distinct().ToList();
         Assert.Equal(8, scanned.Count); // eight permits on the first sheet
-        Assert.All(scanned, url => Assert.Contains("/V/", url, StringComparison.Ordinal));
         Assert.Contains(scanned, url => url.EndsWith(permits[0].GetProperty("token").GetString()!, StringComparison.Ordinal));
 
         using var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = ids.Take(1), reason = "Nghỉ việc" });
