@@ -16,6 +16,9 @@ public static class SchedulerSetup
 {
     public const string SchedulerName = "travel-permits";
 
+    /// <summary>Whether this instance runs scheduled jobs (<c>Permits:Scheduler:Enabled</c>, on by default).</summary>
+    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Permits:Scheduler:Enabled", true);
+
     public static IServiceCollection AddPlatformScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var database = DatabaseOptions.From(configuration);
@@ -41,7 +44,7 @@ public static class SchedulerSetup
                 q.UseInMemoryStore();
             }
         });
-        if (configuration.GetValue("Permits:Scheduler:Enabled", true))
+        if (IsEnabled(configuration))
         {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using TravelPermits.Permits.Persistence;
+using TravelPermits.SharedKernel.Scheduling;
 
 namespace TravelPermits.Permits.Periods;
 
@@ -32,7 +33,7 @@ internal sealed class PeriodEndJob(IServiceScopeFactory scopes) : IJob
 /// <summary>Keeps one trigger per open period in the scheduler: at creation, and rebuilt from the periods at start.</summary>
 internal sealed partial class PeriodTriggers(ISchedulerFactory schedulers, IConfiguration configuration, TimeProvider time, ILogger<PeriodTriggers> logger)
 {
-    private bool Enabled => configuration.GetValue("Permits:Scheduler:Enabled", true);
+    private bool Enabled => SchedulerSetup.IsEnabled(configuration);
 
     public async Task ScheduleAsync(Period period, CancellationToken ct)
     {

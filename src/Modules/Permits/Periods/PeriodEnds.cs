@@ -180,9 +180,7 @@ internal sealed partial class PeriodEnds(
     private sealed record Batch(Guid First, Guid Last, IReadOnlyList<Guid?> Enterprises)
     {
         public IEnumerable<(Guid? EnterpriseId, IQueryable<Permit> Query)> PerEnterprise(IQueryable<Permit> candidates) =>
-            Enterprises.Select(e => (e, e is { } id
-                ? candidates.Where(p => p.EnterpriseId == id && p.Id.CompareTo(First) >= 0 && p.Id.CompareTo(Last) <= 0)
-                : candidates.Where(p => p.EnterpriseId == null && p.Id.CompareTo(First) >= 0 && p.Id.CompareTo(Last) <= 0)));
+            Enterprises.Select(e => (e, candidates.Where(p => p.EnterpriseId == e && p.Id.CompareTo(First) >= 0 && p.Id.CompareTo(Last) <= 0)));
     }
 
     /// <summary>
