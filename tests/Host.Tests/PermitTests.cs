@@ -108,6 +108,31 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_revocation_shows_at_once_on_another_host_that_has_verified_the_token_before()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(3);
+        var tokens = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray()
+            .Select(p => (Id: p.GetProperty("id").GetGuid(), Token: p.GetProperty("token").GetString()!)).ToList();
+        // A second host whose cache of checked signatures holds one token at a time, so that it starts over.
+        await using var second = host.Factory.WithWebHostBuilder(web => web.UseSetting("Permits:Verify:SignatureCacheSize", "1"));
+        var onSecond = second.CreateClient();
+        foreach (var (_, token) in tokens.Concat(tokens))
+        {
+            Assert.Equal("valid", (await VerifyAsync(token, onSecond)).GetProperty("result").GetString());
+        }
+
+        using (var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { tokens[0].Id }, reason = "Nghỉ việc" }))
+        {
+            await revoke.Expect(HttpStatusCode.OK);
+        }
+        Assert.Equal("revoked", (await VerifyAsync(tokens[0].Token, onSecond)).GetProperty("result").GetString());
+        Assert.Equal("valid", (await VerifyAsync(tokens[1].Token, onSecond)).GetProperty("result").GetString());
+        // A token already verified, altered in its signature, is not taken for the one remembered.
+        var altered = tokens[1].Token[..^2] + (tokens[1].Token[^2] == 'A' ? 'B' : 'A') + tokens[1].Token[^1];
+        Assert.Equal("invalid", (await VerifyAsync(altered, onSecond)).GetProperty("result").GetString());
+    }
+
+    [Fact]
     public async Task Refusals_issue_nothing()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(12, workforce: 33); // quota 9

@@ -31,6 +31,8 @@ public static class PermitsModule
         services.AddSingleton<QrLinks>();
         services.AddScoped<PermitIssuer>();
         services.AddScoped<Verifier>();
+        services.AddSingleton<VerifiedTokens>();
+        services.AddSingleton<PermitReads>();
         services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();

@@ -63,6 +63,11 @@ public sealed class DatabaseOptions
         }
     }
 
+    /// <summary>A new, closed connection to this database, for the few reads that go around EF Core.</summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider == DatabaseProvider.Postgres
+        ? new Npgsql.NpgsqlConnection(ConnectionString)
+        : new SqliteConnection(ConnectionString);
+
     /// <summary>Creates the folder of the SQLite file, so that a fresh clone starts with nothing prepared.</summary>
     internal void EnsureSqliteFolder()
     {

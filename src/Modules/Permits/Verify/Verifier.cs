@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.SharedKernel.Security;
@@ -24,24 +23,28 @@ internal sealed record Verification(
 
 /// <summary>
 /// The checkpoint's question. The signature is checked first, against keys held in memory: a
-/// forged or altered token is <c>invalid</c> without a database query. Then one indexed read
-/// gives the permit's status and validity now.
+/// forged or altered token is <c>invalid</c> without a database query (a signature already
+/// checked by this process is remembered: <see cref="VerifiedTokens"/>). Then an indexed read,
+/// shared with the verifications asked meanwhile (<see cref="PermitReads"/>), gives the permit's
+/// status and validity now.
 /// </summary>
-internal sealed class Verifier(PermitsDbContext db, KeyRing keys, TimeProvider time)
+internal sealed class Verifier(PermitReads reads, VerifiedTokens verified, KeyRing keys, TimeProvider time)
 {
     public async Task<Verification> VerifyAsync(string token, CallerScope caller, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (!PermitToken.TryParse(token, out var parsed)
-            || (!keys.Knows(parsed.KeyId) && !await keys.TryLearnAsync(ct))
-            || !keys.Verify(parsed))
+        if (!verified.TryGet(token, out var id))
         {
-            return new Verification(VerifyResult.Invalid, null, null, null, null, null, now, null);
+            if (!PermitToken.TryParse(token, out var parsed)
+                || (!keys.Knows(parsed.KeyId) && !await keys.TryLearnAsync(ct))
+                || !keys.Verify(parsed))
+            {
+                return new Verification(VerifyResult.Invalid, null, null, null, null, null, now, null);
+            }
+            id = parsed.Claims.PermitId;
+            verified.Add(token, id);
         }
-        var id = parsed.Claims.PermitId;
-        var permit = await db.Permits.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Status, p.ValidFrom, p.ValidTo, p.HolderName, p.IdNumberMasked, p.IdNumber, p.DateOfBirth, p.EnterpriseName, p.WardName, p.CityCode })
-            .FirstOrDefaultAsync(ct);
+        var permit = await reads.ReadAsync(id, ct);
         if (permit is null)
         {
             return new Verification(VerifyResult.Unknown, null, null, null, null, null, now, id);
