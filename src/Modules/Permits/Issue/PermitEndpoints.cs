@@ -93,7 +93,9 @@ internal static class PermitEndpoints
         {
             query = query.Where(p => p.Id.CompareTo(position) > 0);
         }
-        var rows = await query.OrderBy(p => p.Id).Take(take + 1).ToListAsync(ct);
+        // Ordered by (EnterpriseId, Id), the same order since the enterprise is fixed: PostgreSQL then reads the
+        // enterprise's index from the cursor on, instead of walking the primary key past other enterprises' permits.
+        var rows = await query.OrderBy(p => p.EnterpriseId).ThenBy(p => p.Id).Take(take + 1).ToListAsync(ct);
         return TypedResults.Ok(Paging.Page(rows.Select(p => PermitResponse.From(p, links.UrlFor(p.Token, http.Request))).ToList(), take, p => p.Id.ToString()));
     }
 

@@ -41,7 +41,8 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.Property(x => x.RevocationReason).HasMaxLength(1000);
             // One live permit per person, whoever issued it: the database refuses a second.
             e.HasIndex(x => x.IdNumber).IsUnique().HasFilter("\"Status\" IN ('approved', 'stamped', 'issued')").HasDatabaseName("ux_prm_permits_live_person");
-            e.HasIndex(x => new { x.EnterpriseId, x.Status }).HasDatabaseName("ix_prm_permits_enterprise");
+            e.HasIndex(x => new { x.EnterpriseId, x.Status, x.Id }).HasDatabaseName("ix_prm_permits_enterprise");
+            e.HasIndex(x => new { x.EnterpriseId, x.Id }).HasDatabaseName("ix_prm_permits_enterprise_list");
             e.HasIndex(x => new { x.WardCode, x.Status }).HasDatabaseName("ix_prm_permits_ward");
             e.HasIndex(x => x.EntryId).HasDatabaseName("ix_prm_permits_entry");
             e.HasIndex(x => new { x.PeriodId, x.Status }).HasDatabaseName("ix_prm_permits_period");
