@@ -337,6 +337,33 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task The_permit_list_pages_through_every_permit_once_in_id_order_with_and_without_a_status()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(5);
+        var (other, otherClerk, otherEntries) = await ApprovedAsync(2);
+        await IssueAsync(otherClerk, other, otherEntries.Take(1)); // another enterprise's permits before and after
+        var issued = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetGuid()).ToList();
+        await IssueAsync(otherClerk, other, otherEntries.Skip(1));
+        foreach (var filter in new[] { "", "&status=issued" })
+        {
+            var seen = new List<Guid>();
+            string? cursor = null;
+            do
+            {
+                using var page = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?limit=2{filter}{(cursor is null ? "" : $"&cursor={cursor}")}");
+                var body = await page.Expect(HttpStatusCode.OK);
+                var items = body.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
+                Assert.InRange(items.Count, 1, 2);
+                seen.AddRange(items);
+                cursor = body.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            }
+            while (cursor is not null);
+            Assert.Equal(issued.Order().ToList(), seen);
+        }
+    }
+
+    [Fact]
     public async Task The_permit_list_filters_by_status_and_finds_names_without_diacritics()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(3);
