@@ -10,8 +10,8 @@ namespace TravelPermits.Bench.Seeder;
 /// <summary>
 /// What the verification's one database read costs on one thread, by how its DbContext is had:
 /// options and context made per read (as <c>AddDbContext</c> does per request), options made once
-/// and a context per read, one context for every read, and the bare ADO.NET command. The read is
-/// the one <c>Verifier</c> makes. A diagnostic for docs/benchmarks.md, not a target.
+/// and a context per read, one context for every read, and the bare ADO.NET command (what
+/// <c>PermitReads</c> does since these figures). A diagnostic for docs/benchmarks.md, not a target.
 /// </summary>
 internal static class Probe
 {

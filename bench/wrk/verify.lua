@@ -4,6 +4,9 @@
 --
 --   wrk -t2 -c64 -d20s -s bench/wrk/verify.lua http://127.0.0.1:5000 -- tokens.txt /api/v1/verify/
 --   wrk -t1 -c1 -d10s -H "Authorization: Bearer ..." -s bench/wrk/verify.lua http://... -- - "/api/v1/enterprises/<id>/permits?limit=50"
+--   wrk -t2 -c64 -d30s -s bench/wrk/verify.lua http://... -- tokens.txt /api/v1/verify/ each 2
+--     "each THREADS": every token once, in file order, shared out between the THREADS threads
+--     (the count given to -t); a thread stops when its share is answered (wrk still waits -d).
 
 local threads = {}
 local next_id = 0
@@ -23,6 +26,13 @@ function init(args)
     end
   end
   math.randomseed(os.time() * 1000 + id)
+  each = args[3] == "each"
+  if each then
+    local share = math.ceil(#tokens / tonumber(args[4]))
+    next_token = (id - 1) * share + 1
+    last_token = math.min(id * share, #tokens)
+    answered, to_answer = 0, last_token - next_token + 1
+  end
   statuses = {}
   results = {}
 end
@@ -31,6 +41,11 @@ function request()
   if #tokens == 0 then
     return wrk.format("GET", prefix)
   end
+  if each then
+    local token = tokens[math.min(next_token, last_token)]
+    next_token = next_token + 1
+    return wrk.format("GET", prefix .. token)
+  end
   return wrk.format("GET", prefix .. tokens[math.random(#tokens)])
 end
 
@@ -38,6 +53,10 @@ function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   local result = body and string.match(body, '"result":"([%a_]+)"') or "none"
   results[result] = (results[result] or 0) + 1
+  if each then
+    answered = answered + 1
+    if answered >= to_answer then wrk.thread:stop() end
+  end
 end
 
 local function json_counts(counts)
