@@ -200,7 +200,7 @@ side_by_side() {
     files=()
     for r in $(seq 1 "$rounds"); do files+=("$work/$provider-$name.r$r.json"); done
     jq -sc 'def sum(f): map(f) | add; def merged(f): reduce (map(f) | .[]) as $o ({}; reduce ($o | keys[]) as $k (.; .[$k] += $o[$k]));
-      { requests: sum(.requests), seconds: sum(.seconds), rps: (sum(.requests) / sum(.seconds) * 10 | round / 10),
+      { requests: sum(.requests), seconds: (sum(.seconds) * 100 | round / 100), rps: (sum(.requests) / sum(.seconds) * 10 | round / 10),
         p50_ms: (map(.p50_ms) | sort | .[length / 2 | floor]), p90_ms: (map(.p90_ms) | max), p99_ms: (map(.p99_ms) | max),
         max_ms: (map(.max_ms) | max), errors: merged(.errors), statuses: merged(.statuses), results: merged(.results),
         efQueries: sum(.efQueries), diskReadMB: sum(.diskReadMB), machineReadMB: sum(.machineReadMB) }' \
