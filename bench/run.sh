@@ -147,6 +147,10 @@ disk_read() { awk '/^read_bytes/ { print $2 }' "/proc/$host_pid/io"; } # what th
 page_cache_mb() { free -m | awk '/^Mem:/ { print $6 }'; }
 paged_in_kb() { awk '/^pgpgin / { print $2 }' /proc/vmstat; } # the whole machine's reads from storage
 
+# After a bulk load on PostgreSQL, the checkpoint that would follow it within minutes, taken now so that
+# it does not write the load's pages in the middle of a measurement (the seeder has vacuumed already).
+settle() { [ "$1" != Postgres ] || as_root su postgres -c "psql -qc CHECKPOINT" >/dev/null; }
+
 # The Host learns a seeded key at the first verification naming it (at most every 5 s): wait for it.
 await_valid() { # token
   local token=$1 result=""
@@ -284,6 +288,7 @@ bench_provider() { # provider
     --ward-name "$ward_name" --count "$first" --offset 0 --period "$p1" --tokens "$work/tokens-100k.txt" \
     --sample-file "$work/tokens-1m.txt" --sample-every 10 --forged "$work/forged.txt" --forged-count 10000
   put "$p.seed100k.seconds" "$((SECONDS - t0))"
+  settle "$p"
   await_valid "$(head -n 1 "$work/tokens-100k.txt")"
   put "$p.size.verify" "$(curl -sS -o /dev/null -w '%{size_download}' "$base/api/v1/verify/$(head -n 1 "$work/tokens-100k.txt")")"
   put "$p.size.bare" "$(curl -sS -o /dev/null -w '%{size_download}' "$base/bench/bare")"
@@ -312,6 +317,7 @@ bench_provider() { # provider
   seeder permits --enterprise "$e_list" --enterprise-name "Công ty TNHH Bench List" --city "$city" --ward "$ward" \
     --ward-name "$ward_name" --count "$more" --offset "$first" --sample-file "$work/tokens-1m.txt" --sample-every 10
   put "$p.seed900k.seconds" "$((SECONDS - t0))"
+  settle "$p"
   await_valid "$(tail -n 1 "$work/tokens-1m.txt")" # a token of the new key
   say "$p: wrk: bare, verify among 1,000,000, permit lists"
   cover "$work/tokens-1m.txt"
