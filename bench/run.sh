@@ -151,6 +151,18 @@ paged_in_kb() { awk '/^pgpgin / { print $2 }' /proc/vmstat; } # the whole machin
 # it does not write the load's pages in the middle of a measurement (the seeder has vacuumed already).
 settle() { [ "$1" != Postgres ] || as_root su postgres -c "psql -qc CHECKPOINT" >/dev/null; }
 
+# pg_background PROVIDER [BEFORE]: PostgreSQL's checkpoints and autovacuum/autoanalyze runs so far, or
+# since BEFORE, as the work in the background that a measurement may have shared the machine with.
+pg_background() {
+  [ "$1" = Postgres ] || return 0
+  local now
+  now="$(psql "$pg_admin" -tAc "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter") $(psql "host=127.0.0.1 user=permits password=permits dbname=$pg_database" -tAc \
+    "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables")"
+  if [ $# -eq 1 ]; then echo "$now"; return; fi
+  read -r c0 a0 <<<"$2"; read -r c1 a1 <<<"$now"
+  echo "$((c1 - c0)) checkpoints, $((a1 - a0)) autovacuum or autoanalyze runs"
+}
+
 # The Host learns a seeded key at the first verification naming it (at most every 5 s): wait for it.
 await_valid() { # token
   local token=$1 result=""
@@ -205,7 +217,7 @@ side_by_side() {
     for r in $(seq 1 "$rounds"); do files+=("$work/$provider-$name.r$r.json"); done
     jq -sc 'def sum(f): map(f) | add; def merged(f): reduce (map(f) | .[]) as $o ({}; reduce ($o | keys[]) as $k (.; .[$k] += $o[$k]));
       { requests: sum(.requests), seconds: (sum(.seconds) * 100 | round / 100), rps: (sum(.requests) / sum(.seconds) * 10 | round / 10),
-        p50_ms: (map(.p50_ms) | sort | .[length / 2 | floor]), p90_ms: (map(.p90_ms) | max), p99_ms: (map(.p99_ms) | max),
+        p50_ms: (map(.p50_ms) | sort | .[length / 2 | floor]), p90_ms: (map(.p90_ms) | max), p99_ms: (map(.p99_ms) | max), p99_rounds: map(.p99_ms),
         max_ms: (map(.max_ms) | max), errors: merged(.errors), statuses: merged(.statuses), results: merged(.results),
         efQueries: sum(.efQueries), diskReadMB: sum(.diskReadMB), machineReadMB: sum(.machineReadMB) }' \
       "${files[@]}" >"$work/$provider-$name.json"
@@ -321,7 +333,10 @@ bench_provider() { # provider
   await_valid "$(tail -n 1 "$work/tokens-1m.txt")" # a token of the new key
   say "$p: wrk: bare, verify among 1,000,000, permit lists"
   cover "$work/tokens-1m.txt"
+  local background0
+  background0=$(pg_background "$p")
   side_by_side "$p" "$seconds" bare1m - /bench/bare verify1m "$work/tokens-1m.txt" /api/v1/verify/
+  put "$p.background1m" "$(pg_background "$p" "$background0")"
 
   local list_token
   list_token=$(login list@bench.local)
@@ -409,7 +424,8 @@ for p in $providers; do
   put "$p.verify100k.figure" "$(num "$v_rps") req/s = $(get "$p.ratio.verify") × bare; p50 $(field "$p-verify100k" .p50_ms) ms, p99 $v_p99 ms; $(num "$v_valid") of $(num "$v_req") valid; $(get "$p.size.verify") bytes; read from storage: Host $(field "$p-verify100k" .diskReadMB) MB, machine $(field "$p-verify100k" .machineReadMB) MB"
   put "$p.verify100k.verdict" "$(verdict le 0.5 "$(get "$p.ratio.verify")") (throughput), $(verdict le "$v_p99" 20) (p99)"
   m_valid=$(field "$p-verify1m" '.results.valid // 0'); m_req=$(field "$p-verify1m" .requests)
-  put "$p.verify1m.figure" "p99 $m_p99 ms = $(get "$p.ratio.p99") × the 100,000 case; p50 $(field "$p-verify1m" .p50_ms) ms; $(num "$m_rps") req/s = $(get "$p.ratio.verify1m") × bare ($(num "$bare1m_rps") req/s); $(num "$m_valid") of $(num "$m_req") valid; read from storage: Host $(field "$p-verify1m" .diskReadMB) MB, machine $(field "$p-verify1m" .machineReadMB) MB"
+  put "$p.verify1m.figure" "p99 $m_p99 ms = $(get "$p.ratio.p99") × the 100,000 case (p99 of each round: $(field "$p-verify1m" '.p99_rounds | join(", ")') ms; among 100,000: $(field "$p-verify100k" '.p99_rounds | join(", ")') ms); p50 $(field "$p-verify1m" .p50_ms) ms; $(num "$m_rps") req/s = $(get "$p.ratio.verify1m") × bare ($(num "$bare1m_rps") req/s); $(num "$m_valid") of $(num "$m_req") valid; read from storage: Host $(field "$p-verify1m" .diskReadMB) MB, machine $(field "$p-verify1m" .machineReadMB) MB"
+  [ -z "$(get "$p.background1m")" ] || put "$p.verify1m.figure" "$(get "$p.verify1m.figure"); meanwhile in PostgreSQL: $(get "$p.background1m")"
   put "$p.verify1m.verdict" "$(verdict le "$(get "$p.ratio.p99")" 1.5)"
   put "$p.forged.figure" "$(num "$f_rps") req/s = $(get "$p.ratio.forged") × bare; p99 $(field "$p-forged" .p99_ms) ms; $(num "$f_invalid") of $(num "$f_req") invalid; EF Core queries meanwhile: $f_queries (bare run: $(field "$p-bare" .efQueries), verify run: $(num "$(field "$p-verify100k" .efQueries)"))"
   no_query() { awk -v q="$f_queries" -v n="$f_req" 'BEGIN { exit !(q + 0 < n / 1000) }'; }
