@@ -319,6 +319,7 @@ bench_provider() { # provider
   say "$p: wrk: bare, verify among 100,000, forged (${seconds}s each, in $rounds rounds taken in turn)"
   warm - /bench/bare
   cover "$work/tokens-100k.txt"
+  warm "$work/tokens-100k.txt" /api/v1/verify/
   warm "$work/forged.txt" /api/v1/verify/
   side_by_side "$p" "$seconds" bare - /bench/bare verify100k "$work/tokens-100k.txt" /api/v1/verify/ \
     forged "$work/forged.txt" /api/v1/verify/
@@ -333,6 +334,8 @@ bench_provider() { # provider
   await_valid "$(tail -n 1 "$work/tokens-1m.txt")" # a token of the new key
   say "$p: wrk: bare, verify among 1,000,000, permit lists"
   cover "$work/tokens-1m.txt"
+  warm - /bench/bare
+  warm "$work/tokens-1m.txt" /api/v1/verify/
   local background0
   background0=$(pg_background "$p")
   side_by_side "$p" "$seconds" bare1m - /bench/bare verify1m "$work/tokens-1m.txt" /api/v1/verify/
