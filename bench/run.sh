@@ -156,11 +156,13 @@ settle() { [ "$1" != Postgres ] || as_root su postgres -c "psql -qc CHECKPOINT" 
 pg_background() {
   [ "$1" = Postgres ] || return 0
   local now
-  now="$(psql "$pg_admin" -tAc "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter") $(psql "host=127.0.0.1 user=permits password=permits dbname=$pg_database" -tAc \
-    "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables")"
+  now="$(psql "$pg_admin" -tAc "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter") $(psql "host=127.0.0.1 user=permits password=permits dbname=$pg_database" -tAF ' ' -c \
+    "SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_all_tables" -c \
+    "SELECT heap_blks_read + coalesce(idx_blks_read, 0), heap_blks_hit + coalesce(idx_blks_hit, 0) FROM pg_statio_user_tables WHERE relname = 'prm_permits'" | tr '\n' ' ')"
   if [ $# -eq 1 ]; then echo "$now"; return; fi
-  read -r c0 a0 <<<"$2"; read -r c1 a1 <<<"$now"
-  echo "$((c1 - c0)) checkpoints, $((a1 - a0)) autovacuum or autoanalyze runs"
+  read -r c0 a0 r0 h0 <<<"$2"; read -r c1 a1 r1 h1 <<<"$now"
+  # Blocks "read" are those not in shared_buffers: they come from the OS (its page cache or storage).
+  echo "$((c1 - c0)) checkpoints, $((a1 - a0)) autovacuum or autoanalyze runs; permits' blocks found in shared_buffers $((h1 - h0)), read from the OS $((r1 - r0))"
 }
 
 # The Host learns a seeded key at the first verification naming it (at most every 5 s): wait for it.
@@ -321,8 +323,11 @@ bench_provider() { # provider
   cover "$work/tokens-100k.txt"
   warm "$work/tokens-100k.txt" /api/v1/verify/
   warm "$work/forged.txt" /api/v1/verify/
+  local background0
+  background0=$(pg_background "$p")
   side_by_side "$p" "$seconds" bare - /bench/bare verify100k "$work/tokens-100k.txt" /api/v1/verify/ \
     forged "$work/forged.txt" /api/v1/verify/
+  put "$p.background100k" "$(pg_background "$p" "$background0")"
 
   # -------- 1,000,000 permits
   say "$p: seed 900,000 more permits (no period)"
@@ -336,7 +341,6 @@ bench_provider() { # provider
   cover "$work/tokens-1m.txt"
   warm - /bench/bare
   warm "$work/tokens-1m.txt" /api/v1/verify/
-  local background0
   background0=$(pg_background "$p")
   side_by_side "$p" "$seconds" bare1m - /bench/bare verify1m "$work/tokens-1m.txt" /api/v1/verify/
   put "$p.background1m" "$(pg_background "$p" "$background0")"
@@ -425,6 +429,7 @@ for p in $providers; do
   put "$p.bare1m.verdict" "reference"
   v_valid=$(field "$p-verify100k" '.results.valid // 0'); v_req=$(field "$p-verify100k" .requests)
   put "$p.verify100k.figure" "$(num "$v_rps") req/s = $(get "$p.ratio.verify") × bare; p50 $(field "$p-verify100k" .p50_ms) ms, p99 $v_p99 ms; $(num "$v_valid") of $(num "$v_req") valid; $(get "$p.size.verify") bytes; read from storage: Host $(field "$p-verify100k" .diskReadMB) MB, machine $(field "$p-verify100k" .machineReadMB) MB"
+  [ -z "$(get "$p.background100k")" ] || put "$p.verify100k.figure" "$(get "$p.verify100k.figure"); meanwhile in PostgreSQL: $(get "$p.background100k")"
   put "$p.verify100k.verdict" "$(verdict le 0.5 "$(get "$p.ratio.verify")") (throughput), $(verdict le "$v_p99" 20) (p99)"
   m_valid=$(field "$p-verify1m" '.results.valid // 0'); m_req=$(field "$p-verify1m" .requests)
   put "$p.verify1m.figure" "p99 $m_p99 ms = $(get "$p.ratio.p99") × the 100,000 case (p99 of each round: $(field "$p-verify1m" '.p99_rounds | join(", ")') ms; among 100,000: $(field "$p-verify100k" '.p99_rounds | join(", ")') ms); p50 $(field "$p-verify1m" .p50_ms) ms; $(num "$m_rps") req/s = $(get "$p.ratio.verify1m") × bare ($(num "$bare1m_rps") req/s); $(num "$m_valid") of $(num "$m_req") valid; read from storage: Host $(field "$p-verify1m" .diskReadMB) MB, machine $(field "$p-verify1m" .machineReadMB) MB"
