@@ -41,7 +41,7 @@ internal sealed class PermitReads : IAsyncDisposable
     private readonly bool _sqlite;
     private readonly int _readers;
     private readonly int _maxBatch;
-    private readonly ConcurrentBag<OpenStatement> _idle = [];
+    private readonly ConcurrentQueue<OpenStatement> _idle = new(); // Count is cheap, unlike a ConcurrentBag's (which takes every lock)
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _start = new();
@@ -76,7 +76,7 @@ internal sealed class PermitReads : IAsyncDisposable
     private PermitState? ReadSqlite(Guid id)
     {
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
-        if (!_idle.TryTake(out var statement))
+        if (!_idle.TryDequeue(out var statement))
         {
             // EF Core keeps a Guid in SQLite as upper-case text.
             statement = OpenStatement.Create(_database, $"{Columns} WHERE \"Id\" = @id", DbType.String);
@@ -88,7 +88,7 @@ internal sealed class PermitReads : IAsyncDisposable
             var row = reader.Read() ? Row(reader) : null;
             if (_idle.Count < MaxIdle)
             {
-                _idle.Add(statement);
+                _idle.Enqueue(statement);
             }
             else
             {
@@ -197,7 +197,7 @@ internal sealed class PermitReads : IAsyncDisposable
         {
             p.Done.TrySetCanceled();
         }
-        while (_idle.TryTake(out var statement))
+        while (_idle.TryDequeue(out var statement))
         {
             statement.Dispose();
         }
