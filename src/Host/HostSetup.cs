@@ -101,6 +101,11 @@ internal static partial class HostSetup
     /// <summary>Migrates the database, creates the first admin, loads the demo when asked, and says how to sign in.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        var keyEncryption = app.Services.GetRequiredService<KeyEncryptionCertificate>();
+        if (keyEncryption.Created)
+        {
+            LogKeyEncryptionCreated(app.Logger, keyEncryption.Path);
+        }
         await app.Services.MigrateAsync();
         await app.Services.InitializePermitsAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
@@ -120,4 +125,8 @@ internal static partial class HostSetup
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Travel permits is listening on {Addresses} ({Provider}). API documentation at /swagger. Sign in with POST /api/v1/auth/login as {Admin}.")]
     private static partial void LogStarted(ILogger logger, string addresses, string provider, string admin);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Created the certificate that encrypts the key ring, {Path}. Back it up apart from the database and give every Host of this database the same file (Permits:DataProtection:CertificatePath): without it the signing keys cannot be read.")]
+    private static partial void LogKeyEncryptionCreated(ILogger logger, string path);
 }

@@ -53,6 +53,55 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.Equal("admin", (await me.Expect(HttpStatusCode.OK)).GetProperty("role").GetString());
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_key_ring_is_stored_encrypted_and_a_host_without_its_certificate_does_not_start(DatabaseProvider provider)
+    {
+        var environment = await EnvironmentFor(provider);
+        string keys;
+        await using (var first = await HostProcess.StartAsync(_work, environment))
+        {
+            Assert.Contains("Created the certificate that encrypts the key ring", first.Output);
+            using var jwks = await first.CreateClient().Get("/api/v1/verify/keys");
+            keys = (await jwks.Expect(HttpStatusCode.OK)).GetProperty("keys").ToString();
+        }
+        Assert.True(File.Exists(Path.Combine(_work, KeyEncryptionCertificate.DefaultPath)));
+
+        var database = new DatabaseOptions { Provider = provider, ConnectionString = environment["ConnectionStrings__Permits"] };
+        var ring = new List<string>();
+        await using (var connection = database.CreateConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT \"Xml\" FROM {PlatformTables.DataProtectionKeys}";
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                ring.Add(reader.GetString(0));
+            }
+        }
+        Assert.NotEmpty(ring);
+        Assert.All(ring, xml =>
+        {
+            Assert.Contains("<EncryptedData", xml);
+            Assert.DoesNotContain("<value>", xml); // the master key in clear
+        });
+
+        // The same certificate reads the same signing keys after a restart.
+        await using (var again = await HostProcess.StartAsync(_work, environment))
+        {
+            Assert.DoesNotContain("Created the certificate", again.Output);
+            using var jwks = await again.CreateClient().Get("/api/v1/verify/keys");
+            Assert.Equal(keys, (await jwks.Expect(HttpStatusCode.OK)).GetProperty("keys").ToString());
+        }
+
+        // Another certificate cannot read them: the Host says so and stops.
+        var stranger = new Dictionary<string, string>(environment) { ["Permits__DataProtection__CertificatePath"] = Path.Combine(_work, "other.pfx") };
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync(_work, stranger));
+        Assert.Contains("cannot be decrypted", refused.Message);
+    }
+
     [Fact]
     public async Task Two_host_processes_on_one_postgresql_issue_exactly_the_remaining_places()
     {

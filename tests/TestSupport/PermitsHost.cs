@@ -67,6 +67,7 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:Bootstrap:AdminEmail", AdminEmail);
             web.UseSetting("Permits:Bootstrap:AdminPassword", Password);
             web.UseSetting("Permits:Email:PickupDirectory", MailDirectory);
+            web.UseSetting("Permits:DataProtection:CertificatePath", Path.Combine(WorkDirectory, "key-encryption.pfx"));
             // The in-process Hosts run on a clock the tests move by months: their jobs are run by the
             // tests themselves (PeriodTests); the scheduler runs in the real Host processes (ProcessTests).
             web.UseSetting("Permits:Scheduler:Enabled", "false");

@@ -16,7 +16,12 @@ public static class PersistenceSetup
         services.AddSingleton(database);
         services.AddModuleDbContext<PlatformDbContext>("__platform_migrations");
 
-        services.AddDataProtection().SetApplicationName("travel-permits");
+        // The key ring lives in the database, encrypted with a certificate kept outside it.
+        var keyEncryption = KeyEncryptionCertificate.From(configuration);
+        services.AddSingleton(keyEncryption);
+        services.AddDataProtection().SetApplicationName("travel-permits")
+            .ProtectKeysWithCertificate(keyEncryption.Current)
+            .UnprotectKeysWithAnyCertificate([.. keyEncryption.All]);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;

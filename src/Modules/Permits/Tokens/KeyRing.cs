@@ -109,7 +109,7 @@ internal sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvid
             var keys = await db.SigningKeys.AsNoTracking().OrderBy(k => k.CreatedAt).ToListAsync(ct);
             var current = keys.LastOrDefault(k => k.RetiredAt is null);
             var protector = protection.CreateProtector(Purpose);
-            ECParameters? currentPrivate = current is null ? null : Parameters(current, Convert.FromBase64String(protector.Unprotect(current.ProtectedD)));
+            ECParameters? currentPrivate = current is null ? null : Parameters(current, Convert.FromBase64String(Unprotect(protector, current)));
             _snapshot = new Snapshot(
                 current?.Kid, current is null ? null : Convert.FromHexString(current.Kid), currentPrivate,
                 keys.ToDictionary(k => k.Kid, k => Parameters(k, null)),
@@ -118,6 +118,20 @@ internal sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvid
         finally
         {
             _reload.Release();
+        }
+    }
+
+    private static string Unprotect(IDataProtector protector, SigningKey key)
+    {
+        try
+        {
+            return protector.Unprotect(key.ProtectedD);
+        }
+        catch (CryptographicException e)
+        {
+            throw new InvalidOperationException(
+                $"The signing key {key.Kid} cannot be decrypted: the key ring that protects it was encrypted with another certificate than " +
+                "Permits:DataProtection:CertificatePath (or PreviousCertificatePaths) holds. Restore the certificate the database was used with.", e);
         }
     }
 
