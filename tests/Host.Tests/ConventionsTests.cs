@@ -44,6 +44,29 @@ public abstract class ConventionsTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Anonymous_callers_get_the_404_405_and_415_of_the_route_not_a_401()
+    {
+        var anonymous = host.Anonymous();
+        using (var unknown = await anonymous.Get("/api/v1/no-such-thing"))
+        {
+            await unknown.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        }
+        using (var method = await anonymous.Get("/api/v1/auth/login"))
+        {
+            await method.ExpectProblem(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+            Assert.Contains("POST", method.Content.Headers.Allow);
+        }
+        using var text = new StringContent("email=x", Encoding.UTF8, "text/plain");
+        using (var media = await anonymous.PostAsync("/api/v1/auth/login", text, TestContext.Current.CancellationToken))
+        {
+            await media.ExpectProblem(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        }
+        // A protected path under a method it does not have: the 405 says so without a sign-in.
+        using var protectedRoute = await anonymous.DeleteAsync("/api/v1/users", TestContext.Current.CancellationToken);
+        await protectedRoute.ExpectProblem(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_validation_problem_without_internals()
     {
         var admin = await host.AsAsync("admin");

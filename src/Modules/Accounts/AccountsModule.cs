@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -26,9 +27,14 @@ public static class AccountsModule
                 options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Permits:Auth:AccessTokenMinutes", 60));
                 options.RefreshTokenExpiration = TimeSpan.FromDays(configuration.GetValue("Permits:Auth:RefreshTokenDays", 7));
             });
-        // Anything not marked otherwise needs a signed-in user.
+        // Every route not marked otherwise needs a signed-in user. A request that matches no route
+        // (404), or a route under another method or content type (routing's own 405 and 415
+        // endpoints, which are not route endpoints), gets that answer, signed in or not.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme)
+                .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                    || (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint))
+                .Build());
 
         services.AddIdentityCore<AppUser>(options =>
             {
