@@ -106,15 +106,20 @@ internal static partial class HostSetup
         {
             LogKeyEncryptionCreated(app.Logger, keyEncryption.Path);
         }
-        await app.Services.MigrateAsync();
-        await app.Services.InitializePermitsAsync(CancellationToken.None);
-        await using var scope = app.Services.CreateAsyncScope();
-        var admin = await AccountsModule.EnsureBootstrapAdminAsync(scope.ServiceProvider, CancellationToken.None);
-        if (app.Configuration.GetValue<bool>("Permits:Demo:Enabled"))
-        {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-        }
         var database = app.Services.GetRequiredService<DatabaseOptions>();
+        string? admin;
+        // Hosts started together on one database take turns: the later ones find it all done.
+        await using (await StartupLock.AcquireAsync(database, CancellationToken.None))
+        {
+            await app.Services.MigrateAsync();
+            await app.Services.InitializePermitsAsync(CancellationToken.None);
+            await using var scope = app.Services.CreateAsyncScope();
+            admin = await AccountsModule.EnsureBootstrapAdminAsync(scope.ServiceProvider, CancellationToken.None);
+            if (app.Configuration.GetValue<bool>("Permits:Demo:Enabled"))
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            }
+        }
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = string.Join(", ", app.Urls);

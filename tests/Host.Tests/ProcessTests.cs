@@ -56,6 +56,38 @@ public sealed class ProcessTests : IAsyncLifetime
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Three_hosts_started_together_on_a_fresh_database_all_come_up_with_one_admin_and_one_signing_key(DatabaseProvider provider)
+    {
+        var environment = await EnvironmentFor(provider);
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => HostProcess.StartAsync(_work, environment)));
+        try
+        {
+            var keys = new HashSet<string>();
+            foreach (var host in hosts)
+            {
+                using var ready = await host.CreateClient().Get("/health/ready");
+                await ready.Expect(HttpStatusCode.OK);
+                await SignInAsync(host, PermitsHost.AdminEmail);
+                using var jwks = await host.CreateClient().Get("/api/v1/verify/keys");
+                keys.Add((await jwks.Expect(HttpStatusCode.OK)).GetProperty("keys").ToString());
+            }
+            Assert.Single(keys); // every Host signs with the one key the first created
+            var admin = await SignInAsync(hosts[0], PermitsHost.AdminEmail);
+            using var users = await admin.Get("/api/v1/users?role=admin");
+            Assert.Single((await users.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.DisposeAsync();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task The_key_ring_is_stored_encrypted_and_a_host_without_its_certificate_does_not_start(DatabaseProvider provider)
     {
         var environment = await EnvironmentFor(provider);
