@@ -67,6 +67,38 @@ public abstract class GeographyTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Imports_sent_at_once_with_the_same_new_units_all_succeed_and_store_each_unit_once()
+    {
+        var admin = await host.AsAsync("admin");
+        // A city, district and wards of their own (code 96: no other test uses it), new to the database.
+        var wards = Enumerable.Range(0, 20).Select(i => new { level3_id = $"960{i:D2}", name = $"Xã Đồng Thời {i}", type = "Xã" }).ToArray();
+        var catalogue = new
+        {
+            data = new[]
+            {
+                new { level1_id = "96", name = "Tỉnh Đồng Thời", type = "Tỉnh", level2s = new[]
+                {
+                    new { level2_id = "960", name = "Huyện Đồng Thời", type = "Huyện", level3s = wards },
+                } },
+            },
+        };
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var imports = Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await start.Task;
+            using var response = await admin.PostJson("/api/v1/admin/geo/import", catalogue);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(imports);
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, a.Body));
+
+        using var listed = await host.Anonymous().Get("/api/v1/wards?cityCode=96");
+        var names = (await listed.Expect(HttpStatusCode.OK)).EnumerateArray().Select(w => w.GetProperty("name").GetString()).ToList();
+        Assert.All(wards, w => Assert.Single(names, n => n == w.name));
+    }
+
+    [Fact]
     public async Task A_catalogue_with_bad_codes_is_refused_whole()
     {
         var admin = await host.AsAsync("admin");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.Geography.Persistence;
 using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Text;
 
 namespace TravelPermits.Geography.Import;
@@ -9,7 +10,26 @@ namespace TravelPermits.Geography.Import;
 /// <summary>Upserts a validated catalogue in one transaction; importing the same file twice changes nothing.</summary>
 internal sealed class CatalogueImporter(GeographyDbContext db, TimeProvider time, ActorAccessor actor) : IGeographyImport
 {
+    /// <summary>
+    /// Adds what is missing and updates what changed. Two imports at once: the one that loses the
+    /// race on a new code reads again and finds it there, as if it had come second.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(Catalogue catalogue, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportOnceAsync(catalogue, cancellationToken);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<ImportResult> ImportOnceAsync(Catalogue catalogue, CancellationToken cancellationToken)
     {
         var cities = await db.Cities.ToDictionaryAsync(c => c.Code, cancellationToken);
         var districts = await db.Districts.ToDictionaryAsync(d => d.Code, cancellationToken);
