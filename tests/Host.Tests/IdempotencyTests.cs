@@ -7,33 +7,62 @@ namespace TravelPermits.Host.Tests;
 /// <summary>Idempotency-Key on the POSTs that create: a retry returns the first answer and changes nothing.</summary>
 public abstract class IdempotencyTests(PermitsHost host)
 {
+    /// <summary>Uploads as curl does: every run picks its own random boundary.</summary>
+    private async Task<HttpResponseMessage> Upload(HttpClient client, Guid enterprise, string key, byte[] file, string kind = "addition")
+    {
+        using var form = new MultipartFormDataContent($"------------------------{Guid.NewGuid():N}");
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        form.Add(content, "file", "danh-sach.xlsx");
+        form.Add(new StringContent(kind), "kind");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enterprises/{enterprise}/requests") { Content = form };
+        request.Headers.Add("Idempotency-Key", key);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     [Fact]
-    public async Task A_retried_upload_returns_the_first_request_and_stores_no_second()
+    public async Task A_retried_upload_with_another_boundary_returns_the_first_request_and_stores_no_second()
     {
         var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
         var officer = await host.AsAsync("ward-officer");
         var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), [Workbooks.Person(1), Workbooks.Person(2)]);
         var key = Guid.NewGuid().ToString();
 
-        async Task<HttpResponseMessage> Send()
-        {
-            using var form = new MultipartFormDataContent("fixed-boundary-for-retries");
-            var content = new ByteArrayContent(file);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            form.Add(content, "file", "danh-sach.xlsx");
-            form.Add(new StringContent("addition"), "kind");
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enterprises/{enterprise}/requests") { Content = form };
-            request.Headers.Add("Idempotency-Key", key);
-            return await officer.SendAsync(request, TestContext.Current.CancellationToken);
-        }
-
-        using var first = await Send();
+        using var first = await Upload(officer, enterprise, key, file);
         var original = await first.Expect(HttpStatusCode.Created);
-        using var retry = await Send();
-        var replayed = await retry.Expect(HttpStatusCode.Created);
-        Assert.Equal(original.GetProperty("id").GetString(), replayed.GetProperty("id").GetString());
+        using var retry = await Upload(officer, enterprise, key, file);
+        await retry.Expect(HttpStatusCode.Created);
+        Assert.Equal(
+            await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            await retry.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
 
+        using var list = await officer.Get($"/api/v1/requests?enterpriseId={enterprise}&status=submitted");
+        var stored = Assert.Single((await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        Assert.Equal(original.GetProperty("id").GetString(), stored.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_file_or_kind_is_refused()
+    {
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var officer = await host.AsAsync("ward-officer");
+        var template = await RequestTests.TemplateAsync(host);
+        var file = Workbooks.Fill(template, [Workbooks.Person(1)]);
+        var key = Guid.NewGuid().ToString();
+
+        using (var first = await Upload(officer, enterprise, key, file))
+        {
+            await first.Expect(HttpStatusCode.Created);
+        }
+        using (var otherFile = await Upload(officer, enterprise, key, Workbooks.Fill(template, [Workbooks.Person(3)])))
+        {
+            await otherFile.ExpectProblem(HttpStatusCode.Conflict, "idempotency_conflict");
+        }
+        using (var otherKind = await Upload(officer, enterprise, key, file, "replacement"))
+        {
+            await otherKind.ExpectProblem(HttpStatusCode.Conflict, "idempotency_conflict");
+        }
         using var list = await officer.Get($"/api/v1/requests?enterpriseId={enterprise}&status=submitted");
         Assert.Single((await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +28,7 @@ internal sealed class StoredResponse
 /// <c>Idempotency-Key</c> for the POSTs marked <see cref="IdempotentMetadata"/>: a retry with the
 /// same key and body (by the same caller, on the same route) gets the first successful answer
 /// again and changes nothing; the same key with another body is a 409 <c>idempotency_conflict</c>.
+/// A multipart form is compared by its parts, not its boundary (<see cref="RequestFingerprint"/>).
 /// The answer is stored after the handler's own transaction, so a crash in between lets a retry
 /// run again; issuing permits, where that matters most, stores it in its own transaction.
 /// </summary>
@@ -54,8 +54,7 @@ public static class IdempotentRequests
         }
 
         http.Request.EnableBuffering();
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(http.Request.Body, http.RequestAborted));
-        http.Request.Body.Position = 0;
+        var hash = await RequestFingerprint.ComputeAsync(http.Request, http.RequestAborted);
         var caller = http.Caller();
         var scope = $"{caller.UserId?.ToString() ?? "anonymous:" + http.Connection.RemoteIpAddress} {http.Request.Path}";
         if (scope.Length > 300)
