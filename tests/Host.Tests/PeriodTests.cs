@@ -29,6 +29,60 @@ public abstract class PeriodTests(PermitsHost host)
         return (await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
     }
 
+    [Fact]
+    public async Task A_period_belongs_to_its_approvers_city_and_is_out_of_other_cities_reach()
+    {
+        var hanoiEmail = Http.Unique("approver.hanoi") + "@tests.local";
+        await host.CreateUserAsync(hanoiEmail, "approver", city: "01");
+        var hanoi = await host.ClientAsync(hanoiEmail);
+        var daNang = await host.AsAsync("approver");
+        var (start, end) = (Slot(9), Slot(9).AddDays(14));
+
+        using var createdInHanoi = await hanoi.PostJson("/api/v1/periods", new { label = "Hà Nội đợt 1", startsAt = start, endsAt = end });
+        var hanoiPeriod = await createdInHanoi.Expect(HttpStatusCode.Created);
+        Assert.Equal("01", hanoiPeriod.GetProperty("cityCode").GetString());
+        var hanoiId = hanoiPeriod.GetProperty("id").GetString();
+
+        // Da Nang neither sees it nor is held by it: the same weeks are free for Da Nang.
+        using (var listed = await daNang.Get("/api/v1/periods"))
+        {
+            Assert.DoesNotContain((await listed.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetString() == hanoiId);
+        }
+        using var createdInDaNang = await daNang.PostJson("/api/v1/periods", new { label = "Đà Nẵng đợt 1", startsAt = start, endsAt = end });
+        var daNangPeriod = await createdInDaNang.Expect(HttpStatusCode.Created);
+        Assert.Equal(PermitsHost.CityCode, daNangPeriod.GetProperty("cityCode").GetString());
+        using (var later = await hanoi.PostJson("/api/v1/periods", new { label = "Hà Nội đợt 2", startsAt = end, endsAt = end.AddDays(14) }))
+        {
+            await later.Expect(HttpStatusCode.Created);
+        }
+        var hanoiLaterId = (await PeriodsOf(hanoi)).Single(p => p.GetProperty("label").GetString() == "Hà Nội đợt 2").GetProperty("id").GetString();
+
+        using (var rollover = await daNang.PostJson($"/api/v1/periods/{hanoiId}/rollover", new { toPeriodId = hanoiLaterId }))
+        {
+            await rollover.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        }
+        using (var intoOtherCity = await (await host.AsAsync("admin")).PostJson(
+            $"/api/v1/periods/{daNangPeriod.GetProperty("id").GetString()}/rollover", new { toPeriodId = hanoiLaterId }))
+        {
+            await intoOtherCity.ExpectProblem(HttpStatusCode.Conflict, "invalid_period");
+        }
+        using (var forDaNang = await hanoi.PostJson("/api/v1/periods", new { label = "Hộ Đà Nẵng", startsAt = Slot(10), endsAt = Slot(10).AddDays(7), cityCode = PermitsHost.CityCode }))
+        {
+            await forDaNang.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        }
+        using (var unknownCity = await (await host.AsAsync("admin")).PostJson("/api/v1/periods", new { label = "Không có", startsAt = Slot(10), endsAt = Slot(10).AddDays(7), cityCode = "99" }))
+        {
+            await unknownCity.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        }
+        Assert.Equal(2, (await PeriodsOf(hanoi)).Count);
+    }
+
+    private static async Task<List<JsonElement>> PeriodsOf(HttpClient client)
+    {
+        using var list = await client.Get("/api/v1/periods");
+        return (await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Where(p => p.GetProperty("cityCode").GetString() == "01").ToList();
+    }
+
     /// <summary>Runs what the period-ends job runs when its triggers fire (the same service, in a scope of its own).</summary>
     private async Task RunScheduleAsync()
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using TravelPermits.Geography.Contracts;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Localization;
@@ -16,12 +17,16 @@ using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Permits.Periods;
 
-internal sealed record CreatePeriodRequest(string Label, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+/// <summary><c>cityCode</c>: an admin's choice (none: every city); an approver's periods are their city's.</summary>
+internal sealed record CreatePeriodRequest(string Label, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? CityCode = null);
 
-/// <summary>A period; <c>closedAt</c> is when its end was dealt with (permits carried into the successor, or expired).</summary>
-internal sealed record PeriodResponse(Guid Id, string Label, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset? ClosedAt)
+/// <summary>
+/// A period; <c>cityCode</c> null when it holds the permits of every city; <c>closedAt</c> is when
+/// its end was dealt with (permits carried into the successor, or expired).
+/// </summary>
+internal sealed record PeriodResponse(Guid Id, string Label, string? CityCode, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset? ClosedAt)
 {
-    public static PeriodResponse From(Period p) => new(p.Id, p.Label, p.StartsAt, p.EndsAt, p.ClosedAt);
+    public static PeriodResponse From(Period p) => new(p.Id, p.Label, p.CityCode, p.StartsAt, p.EndsAt, p.ClosedAt);
 }
 
 internal sealed record RolloverRequest(Guid ToPeriodId);
@@ -53,6 +58,12 @@ internal static class PeriodEndpoints
         "Giai đoạn nhận phải bắt đầu từ khi giai đoạn \"{0}\" kết thúc trở đi.", "The receiving period must start at or after the end of \"{0}\".");
     private static readonly LocalizedText AlreadyRolling = new(
         "Giấy của giai đoạn này đã được chuyển sang một giai đoạn khác.", "The permits of this period are already being carried into another period.");
+    private static readonly LocalizedText OtherCity = new(
+        "Hai giai đoạn phải cùng một thành phố.", "Both periods must be of the same city.");
+    private static readonly LocalizedText EveryCity = new(
+        "Giai đoạn chung cho mọi thành phố do quản trị viên quản lý.", "A period of every city is managed by an admin.");
+    private static readonly LocalizedText CityNoun = new("thành phố", "city");
+    private static readonly LocalizedText NoSuchCity = new("Không có thành phố, tỉnh này.", "No such city or province.");
     private static readonly LocalizedText AlreadyClosed = new(
         "Giai đoạn này đã kết thúc và các giấy của nó đã hết hạn.", "This period has ended and its permits have expired.");
 
@@ -67,19 +78,31 @@ internal static class PeriodEndpoints
             .WithTags("Periods").WithName("RolloverPeriod");
     }
 
+    private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private static DateTimeOffset WholeSeconds(DateTimeOffset at) =>
         new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
-    public static Task<Period?> CurrentAsync(this PermitsDbContext db, DateTimeOffset now, CancellationToken ct) =>
-        db.Periods.AsNoTracking().Where(p => p.StartsAt <= now && now < p.EndsAt).OrderBy(p => p.StartsAt).FirstOrDefaultAsync(ct);
+    /// <summary>The periods that hold a city's permits: its own, and those of every city.</summary>
+    public static IQueryable<Period> OfCity(this IQueryable<Period> periods, string? cityCode) =>
+        periods.Where(p => p.CityCode == null || p.CityCode == cityCode);
+
+    /// <summary>The periods the caller sees: an admin all of them; anyone else those of their city.</summary>
+    private static IQueryable<Period> Visible(this IQueryable<Period> periods, CallerScope caller) =>
+        caller.IsAdmin ? periods : periods.OfCity(caller.CityCode);
+
+    /// <summary>The city's current period (its own before one of every city).</summary>
+    public static Task<Period?> CurrentAsync(this PermitsDbContext db, string? cityCode, DateTimeOffset now, CancellationToken ct) =>
+        db.Periods.AsNoTracking().OfCity(cityCode).Where(p => p.StartsAt <= now && now < p.EndsAt)
+            .OrderBy(p => p.CityCode == null).ThenBy(p => p.StartsAt).FirstOrDefaultAsync(ct);
 
     /// <summary>
     /// The period a permit issued now belongs to: the current one, or, once the current one is
     /// being carried into its successor, the successor (so that nothing issued late is left behind).
     /// </summary>
-    public static async Task<Period?> IssuingPeriodAsync(this PermitsDbContext db, DateTimeOffset now, CancellationToken ct)
+    public static async Task<Period?> IssuingPeriodAsync(this PermitsDbContext db, string cityCode, DateTimeOffset now, CancellationToken ct)
     {
-        var current = await db.CurrentAsync(now, ct);
+        var current = await db.CurrentAsync(cityCode, now, ct);
         if (current is null || await db.Rollovers.AsNoTracking().FirstOrDefaultAsync(r => r.FromPeriodId == current.Id, ct) is not { } rollover)
         {
             return current;
@@ -87,18 +110,30 @@ internal static class PeriodEndpoints
         return await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == rollover.ToPeriodId, ct) ?? current;
     }
 
-    private static async Task<Ok<CursorPage<PeriodResponse>>> List(PermitsDbContext db, CancellationToken ct) =>
+    private static async Task<Ok<CursorPage<PeriodResponse>>> List(PermitsDbContext db, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(new CursorPage<PeriodResponse>(
-            (await db.Periods.AsNoTracking().OrderBy(p => p.StartsAt).ToListAsync(ct)).Select(PeriodResponse.From).ToList(), null));
+            (await db.Periods.AsNoTracking().Visible(http.Caller()).OrderBy(p => p.StartsAt).ToListAsync(ct)).Select(PeriodResponse.From).ToList(), null));
 
-    private static async Task<Ok<PeriodResponse>> Current(PermitsDbContext db, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(PeriodResponse.From(await db.CurrentAsync(time.GetUtcNow(), ct) ?? throw ProblemException.NotFound(PeriodNoun)));
+    /// <summary>The current period of <c>cityCode</c>, by default the caller's city (anonymous: the periods of every city).</summary>
+    private static async Task<Ok<PeriodResponse>> Current(string? cityCode, PermitsDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(PeriodResponse.From(
+            await db.CurrentAsync(string.IsNullOrWhiteSpace(cityCode) ? http.Caller().CityCode : cityCode, time.GetUtcNow(), ct)
+            ?? throw ProblemException.NotFound(PeriodNoun)));
 
     private static async Task<Ok<RolloverResult>> Rollover(
-        Guid id, RolloverRequest request, PermitsDbContext db, PeriodEnds ends, ActorAccessor actor, CancellationToken ct)
+        Guid id, RolloverRequest request, PermitsDbContext db, PeriodEnds ends, ActorAccessor actor, HttpContext http, CancellationToken ct)
     {
-        var from = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw ProblemException.NotFound(PeriodNoun);
-        var to = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.ToPeriodId, ct) ?? throw ProblemException.NotFound(PeriodNoun);
+        var caller = http.Caller();
+        var from = await db.Periods.AsNoTracking().Visible(caller).FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw ProblemException.NotFound(PeriodNoun);
+        var to = await db.Periods.AsNoTracking().Visible(caller).FirstOrDefaultAsync(p => p.Id == request.ToPeriodId, ct) ?? throw ProblemException.NotFound(PeriodNoun);
+        if (!caller.IsAdmin && from.CityCode is null)
+        {
+            throw new ProblemException(403, "outside_scope", EveryCity);
+        }
+        if (to.CityCode != from.CityCode)
+        {
+            throw new ProblemException(409, "invalid_period", OtherCity);
+        }
         if (to.StartsAt < from.EndsAt)
         {
             throw new ProblemException(409, "invalid_period", NotLater.Format(from.Label));
@@ -120,20 +155,34 @@ internal static class PeriodEndpoints
     }
 
     private static async Task<Created<PeriodResponse>> Create(
-        CreatePeriodRequest request, PermitsDbContext db, PeriodTriggers triggers, ActorAccessor actor, TimeProvider time, CancellationToken ct)
+        CreatePeriodRequest request, PermitsDbContext db, PeriodTriggers triggers, ActorAccessor actor, TimeProvider time,
+        IGeographyDirectory geography, HttpContext http, CancellationToken ct)
     {
+        var caller = http.Caller();
+        var city = caller.IsAdmin ? NullIfBlank(request.CityCode) : caller.CityCode;
+        if (!caller.IsAdmin && NullIfBlank(request.CityCode) is { } asked && asked != city)
+        {
+            throw ProblemException.NotFound(CityNoun); // another city is outside an approver's scope
+        }
+        if (city is not null && await geography.FindCityAsync(city, ct) is null)
+        {
+            throw ProblemException.Invalid("cityCode", NoSuchCity);
+        }
         // Whole seconds: what every database keeps exactly.
         var (start, end) = (WholeSeconds(request.StartsAt), WholeSeconds(request.EndsAt));
-        var overlapping = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.StartsAt < end && start < p.EndsAt, ct);
+        // Periods of one city may not overlap, nor one of every city with any other.
+        var overlapping = await db.Periods.AsNoTracking()
+            .Where(p => city == null || p.CityCode == null || p.CityCode == city)
+            .FirstOrDefaultAsync(p => p.StartsAt < end && start < p.EndsAt, ct);
         if (overlapping is not null)
         {
             throw new ProblemException(409, "period_overlap", Overlap.Format(overlapping.Label),
                 new Dictionary<string, object?> { ["periodId"] = overlapping.Id });
         }
         var now = time.GetUtcNow();
-        var period = new Period { Label = VietnameseText.Normalize(request.Label), StartsAt = start, EndsAt = end, CreatedAt = now, CreatedBy = actor.Current.Name };
+        var period = new Period { Label = VietnameseText.Normalize(request.Label), CityCode = city, StartsAt = start, EndsAt = end, CreatedAt = now, CreatedBy = actor.Current.Name };
         db.Periods.Add(period);
-        db.Audit(actor.Current, "period.created", "period", period.Id.ToString(), now, new { period.Label, start, end });
+        db.Audit(actor.Current, "period.created", "period", period.Id.ToString(), now, new { period.Label, cityCode = city, start, end });
         await db.SaveChangesAsync(ct);
         await triggers.ScheduleAsync(period, ct);
         return TypedResults.Created($"/api/v1/periods/{period.Id}", PeriodResponse.From(period));

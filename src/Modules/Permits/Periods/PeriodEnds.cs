@@ -74,7 +74,7 @@ internal sealed partial class PeriodEnds(
     /// were lifted in between: the permits expire (an approver may still carry them by hand).
     /// </summary>
     public Task<Period?> SuccessorAsync(Period period, CancellationToken ct) =>
-        db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.StartsAt == period.EndsAt, ct);
+        db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.StartsAt == period.EndsAt && p.CityCode == period.CityCode, ct);
 
     /// <summary>Carries every live permit of <paramref name="from"/> into <paramref name="to"/>, resuming a rollover begun before.</summary>
     public async Task<RolloverResult> RolloverAsync(Period from, Period to, Actor actor, CancellationToken ct)

@@ -78,6 +78,8 @@ internal sealed class Period
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Label { get; init; }
+    /// <summary>The city whose permits the period holds; null for every city (created so by an admin).</summary>
+    public string? CityCode { get; init; }
     public DateTimeOffset StartsAt { get; init; }
     public DateTimeOffset EndsAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -65,6 +65,7 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.ToTable("prm_periods");
             e.HasKey(x => x.Id);
             e.Property(x => x.Label).HasMaxLength(100);
+            e.Property(x => x.CityCode).HasMaxLength(8);
             e.Property(x => x.CreatedBy).HasMaxLength(256);
             e.HasIndex(x => x.StartsAt).HasDatabaseName("ix_prm_periods_start");
         });
