@@ -75,6 +75,14 @@ public abstract class ConventionsTests(PermitsHost host)
         var problem = await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty("body", out _));
         Assert.DoesNotContain("   at ", problem.ToString(), StringComparison.Ordinal);
+        // In the caller's language, not the JSON parser's English.
+        Assert.StartsWith("Nội dung JSON không hợp lệ ở dòng 1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("BytePositionInLine", problem.ToString(), StringComparison.Ordinal);
+
+        using var typed = new StringContent("{\"email\": 12}", Encoding.UTF8, "application/json");
+        using var wrongType = await admin.PostAsync("/api/v1/users", typed, TestContext.Current.CancellationToken);
+        var typeProblem = await wrongType.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Equal("Giá trị của \"email\" không đúng kiểu.", typeProblem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -9,7 +9,11 @@ public static class CommonTexts
     public static readonly LocalizedText ValidationFailed = new(
         "Dữ liệu gửi lên không hợp lệ.", "The request is not valid.");
     public static readonly LocalizedText MalformedBody = new(
-        "Nội dung yêu cầu không đọc được: {0}", "The request body could not be read: {0}");
+        "Nội dung yêu cầu không đọc được.", "The request body could not be read.");
+    public static readonly LocalizedText MalformedJson = new(
+        "Nội dung JSON không hợp lệ ở dòng {0}, ký tự {1}.", "The JSON body is not valid at line {0}, character {1}.");
+    public static readonly LocalizedText WrongJsonValue = new(
+        "Giá trị của \"{0}\" không đúng kiểu.", "The value of \"{0}\" has the wrong type.");
     public static readonly LocalizedText InvalidCursor = new("Con trỏ phân trang không hợp lệ.", "The paging cursor is not valid.");
 
     public static LocalizedText ForStatus(int status) => status switch

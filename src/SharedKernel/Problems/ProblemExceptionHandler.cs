@@ -57,7 +57,14 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         var problem = new ProblemDetails { Status = bad.StatusCode };
         if (bad.StatusCode == 400)
         {
-            var detail = CommonTexts.MalformedBody.Format(bad.InnerException?.Message ?? bad.Message).Resolve();
+            // Said in the caller's language, without the parser's own (English) words.
+            var detail = ((bad.InnerException as System.Text.Json.JsonException) switch
+            {
+                // A value the property's type cannot hold (a syntax error carries the reader's own JsonException).
+                { InnerException: not System.Text.Json.JsonException, Path: { Length: > 1 } path } when path != "$" => CommonTexts.WrongJsonValue.Format(path.TrimStart('$', '.')),
+                { LineNumber: { } line, BytePositionInLine: { } position } => CommonTexts.MalformedJson.Format(line + 1, position + 1),
+                _ => CommonTexts.MalformedBody,
+            }).Resolve();
             problem.Detail = detail;
             problem.Extensions["errors"] = new Dictionary<string, string[]> { ["body"] = [detail] };
         }
