@@ -83,7 +83,10 @@ internal sealed class RequestIntake(
         {
             var text = TextOf(row, sheet.Date1904);
             var (person, problems) = PersonRules.Check(text, today);
-            errors.AddRange(problems.Select(p => Error(row.Row, p.Field, p.Message)));
+            // A cell cut at the cell limit is reported as such, not by the checks of its cut text.
+            var overlong = Enumerable.Range(0, row.Cells.Length).Where(c => row.Cells[c].TooLong).ToList();
+            errors.AddRange(overlong.Select(c => CellTooLong(row.Row, c)));
+            errors.AddRange(problems.Where(p => !row.Cells[(int)p.Field].TooLong).Select(p => Error(row.Row, p.Field, p.Message)));
             var id = PersonRules.CleanIdNumber(text.IdNumber);
             if (id.Length > 0 && problems.All(p => p.Field != PersonField.IdNumber))
             {
@@ -94,7 +97,7 @@ internal sealed class RequestIntake(
                 }
                 seen[id] = row.Row;
             }
-            if (person is not null)
+            if (person is not null && overlong.Count == 0)
             {
                 people.Add((row.Row, person));
             }
@@ -175,8 +178,15 @@ internal sealed class RequestIntake(
         return new RowError(row, column.Letter, column.Header, message.Resolve());
     }
 
+    private static RowError CellTooLong(int row, int column) =>
+        new(row, TemplateLayout.Columns[column].Letter, TemplateLayout.Columns[column].Header,
+            Texts.CellTooLong.Format(TemplateLimits.MaxCellCharacters).Resolve());
+
     private static class Texts
     {
+        public static readonly LocalizedText CellTooLong = new(
+            "Ô dài hơn {0} ký tự, giới hạn của một ô trong mẫu; hãy rút gọn.",
+            "The cell is longer than {0} characters, the template's limit for a cell; shorten it.");
         public static readonly LocalizedText InvalidRows = new(
             "Danh sách có {0} dòng không hợp lệ; chưa có gì được lưu. Sửa các dòng được nêu rồi gửi lại.",
             "{0} rows of the list are invalid; nothing was stored. Correct the rows listed and send it again.");
