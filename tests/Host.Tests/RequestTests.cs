@@ -175,6 +175,87 @@ public abstract class RequestTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_small_file_whose_shared_strings_inflate_past_the_limit_is_refused_and_nothing_is_stored()
+    {
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var filled = Workbooks.Fill(await TemplateAsync(host), Enumerable.Range(0, 3).Select(i => Workbooks.Person(i)));
+        // 47 MiB of distinct 400-character strings after the list's own: the file stays small.
+        var file = Workbooks.RewritePart(filled, w => w.SharedStringTablePart!, (xml, writer) =>
+        {
+            var end = xml.LastIndexOf("</", StringComparison.Ordinal);
+            writer.Write(xml[..end]);
+            var filler = new string('x', 400);
+            for (var i = 0; i < 47 * 1024 * 1024 / 460; i++)
+            {
+                writer.Write($"<si xmlns=\"{SpreadsheetNs}\"><t>{i:D8} {filler}</t></si>");
+            }
+            writer.Write(xml[end..]);
+        });
+        Assert.True(file.Length < 2 * 1024 * 1024, $"the bomb is {file.Length} bytes");
+
+        var client = await host.AsAsync("ward-officer");
+        using var response = await UploadAsync(client, enterprise, file);
+        var detail = (await response.ExpectProblem(HttpStatusCode.BadRequest, "invalid_template")).GetProperty("detail").GetString()!;
+        Assert.Contains("sharedStrings.xml", detail, StringComparison.Ordinal);
+        Assert.Contains("giải nén", detail, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(client, enterprise);
+    }
+
+    [Fact]
+    public async Task A_file_with_one_enormous_row_is_refused_naming_the_row()
+    {
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var filled = Workbooks.Fill(await TemplateAsync(host), Enumerable.Range(0, 3).Select(i => Workbooks.Person(i)), new Workbooks.Style(TrailingBlankRows: 0));
+        // Row 5: 200,000 cells right of column I, some 9 MB of XML in one row.
+        var file = Workbooks.RewritePart(filled, Workbooks.DataSheet, (xml, writer) =>
+        {
+            var closing = xml.IndexOf("sheetData>", xml.IndexOf("sheetData>", StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+            var end = xml.LastIndexOf("</", closing, StringComparison.Ordinal); // </x:sheetData>
+            writer.Write(xml[..end]);
+            writer.Write($"<row r=\"5\" xmlns=\"{SpreadsheetNs}\">");
+            for (var i = 0; i < 200_000; i++)
+            {
+                writer.Write($"<c r=\"{Workbooks.ColumnName(9 + (i % 16_000))}5\" t=\"inlineStr\"><is><t>x</t></is></c>");
+            }
+            writer.Write("</row>");
+            writer.Write(xml[end..]);
+        });
+
+        var client = await host.AsAsync("ward-officer");
+        using var response = await UploadAsync(client, enterprise, file);
+        var detail = (await response.ExpectProblem(HttpStatusCode.BadRequest, "invalid_template")).GetProperty("detail").GetString()!;
+        Assert.Contains("Dòng 5", detail, StringComparison.Ordinal);
+        Assert.Contains("cột I", detail, StringComparison.Ordinal);
+        await AssertNothingStoredAsync(client, enterprise);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_cell_longer_than_the_cell_limit_is_a_row_error_naming_its_cell(bool sharedStrings)
+    {
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var style = new Workbooks.Style(SharedStrings: sharedStrings);
+        List<object?[]> rows =
+        [
+            [.. Workbooks.Cells(Workbooks.Person(0), style), new string('a', 501)],                  // row 2: a note of 501 characters
+            Workbooks.Cells(Workbooks.Person(1, fullName: string.Concat(Enumerable.Repeat("Nguyễn Văn An ", 5_000))), style), // row 3: a 70,000-character name
+            [.. Workbooks.Cells(Workbooks.Person(2), style), new string('b', 500)],                  // row 4: a note of 500 characters, fine
+        ];
+        var file = Workbooks.FillCells(await TemplateAsync(host), rows, style);
+
+        var client = await host.AsAsync("ward-officer");
+        using var response = await UploadAsync(client, enterprise, file);
+        var problem = await response.ExpectProblem(HttpStatusCode.UnprocessableEntity, "invalid_rows");
+        var errors = problem.GetProperty("rowErrors").EnumerateArray()
+            .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString()!, Message: e.GetProperty("message").GetString()!))
+            .ToList();
+        Assert.Equal([(2, "I"), (3, "A")], errors.Select(e => (e.Row, e.Column)));
+        Assert.All(errors, e => Assert.Contains("500 ký tự", e.Message, StringComparison.Ordinal));
+        await AssertNothingStoredAsync(client, enterprise);
+    }
+
+    [Fact]
     public async Task Uploads_are_checked_before_reading_the_file()
     {
         var pending = await PendingEnterpriseAsync();
@@ -195,6 +276,14 @@ public abstract class RequestTests(PermitsHost host)
         var enterprise = await host.AsAsync("enterprise");
         using var foreign = await UploadAsync(enterprise, host.OtherEnterpriseId, file);
         await foreign.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    private const string SpreadsheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static async Task AssertNothingStoredAsync(HttpClient client, Guid enterprise)
+    {
+        using var list = await client.Get($"/api/v1/requests?status=submitted&enterpriseId={enterprise}");
+        Assert.Empty((await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
     }
 
     private async Task<Guid> PendingEnterpriseAsync()

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -127,6 +129,49 @@ public static class Workbooks
             document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().First(s => s.Name == from).Name = to;
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Rewrites one part of a workbook as raw XML, for files no spreadsheet program writes (a zip
+    /// bomb): <paramref name="write"/> gets the part's XML and writes the new one.
+    /// </summary>
+    public static byte[] RewritePart(byte[] workbook, Func<WorkbookPart, OpenXmlPart> part, Action<string, TextWriter> write)
+    {
+        string path;
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false))
+        {
+            path = part(document.WorkbookPart!).Uri.OriginalString.TrimStart('/');
+        }
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var old = zip.GetEntry(path)!;
+            string xml;
+            using (var reader = new StreamReader(old.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+            old.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(path, CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+            write(xml, writer);
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>The data sheet's part.</summary>
+    public static OpenXmlPart DataSheet(WorkbookPart workbook) =>
+        workbook.GetPartById(workbook.Workbook.Sheets!.Elements<Sheet>().First(s => s.Name == "Danh sách").Id!);
+
+    /// <summary>A column's letters: 0 is A, 26 is AA.</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26)
+        {
+            name = (char)('A' + ((index - 1) % 26)) + name;
+        }
+        return name;
     }
 
     private static string Suffix(int index)
