@@ -46,6 +46,19 @@ def head(major, n):
     return bytes([major << 5 | n]) if n < 24 else bytes([major << 5 | 24, n]) if n < 256 else bytes([major << 5 | 25]) + n.to_bytes(2, "big")
 
 
+def der_integer(value):
+    """A DER INTEGER of a non-negative value: minimal two's complement, so no leading zero byte
+    except the one that keeps a value whose high bit is set from reading as negative."""
+    body = value.to_bytes(33, "big").lstrip(b"\x00") or b"\x00"
+    if body[0] & 0x80:
+        body = b"\x00" + body
+    return b"\x02" + bytes([len(body)]) + body
+
+
+def der_sequence(body):
+    return b"\x30" + bytes([len(body)]) + body  # at most 2 x 35 bytes: the short length form
+
+
 def main(token, jwks_source):
     raw = base64.b32decode(token.upper() + "=" * (-len(token) % 8))
     (protected, _unprotected, payload, signature), _ = cbor(raw)
@@ -65,8 +78,7 @@ def main(token, jwks_source):
     # SubjectPublicKeyInfo of a P-256 key: a fixed DER prefix, then the uncompressed point.
     spki = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d030107034200") + point
     r, s = (int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big"))
-    integer = lambda v: (lambda b: b"\x02" + bytes([len(b)]) + b)(v.to_bytes(33, "big").lstrip(b"\x00") if v >> 255 else v.to_bytes(32, "big").lstrip(b"\x00") or b"\x00")
-    der_signature = (lambda body: b"\x30" + bytes([len(body)]) + body)(integer(r) + integer(s))
+    der_signature = der_sequence(der_integer(r) + der_integer(s))
 
     with tempfile.TemporaryDirectory() as folder:
         files = {}

@@ -235,6 +235,44 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task The_documented_hand_check_with_openssl_verifies_every_token()
+    {
+        // r and s are DER INTEGERs for openssl: about half of all signatures have an r whose first
+        // byte is 0x80 or more, which needs a leading zero byte; 24 tokens miss none of the cases.
+        var (enterprise, clerk, entries) = await ApprovedAsync(24);
+        var tokens = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray()
+            .Select(p => p.GetProperty("token").GetString()!).ToList();
+        Assert.Equal(24, tokens.Count);
+        var jwks = Path.Combine(host.WorkDirectory, $"{Guid.NewGuid():N}-jwks.json");
+        using (var keys = await host.Anonymous().Get("/api/v1/verify/keys"))
+        {
+            await keys.Expect(HttpStatusCode.OK);
+            await File.WriteAllTextAsync(jwks, await keys.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
+        }
+        var script = Path.Combine(Repository.Root, "docs", "tools", "verify_token.py");
+        var failures = new List<string>();
+        foreach (var token in tokens)
+        {
+            // python3 and openssl are required here (.ci/run installs them): a missing one fails the test.
+            var (exitCode, output) = await RunAsync("python3", script, token, jwks);
+            if (exitCode != 0 || !output.Contains("Verified OK", StringComparison.Ordinal))
+            {
+                failures.Add($"{token} (exit {exitCode}): {output}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string tool, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
     public async Task Revoking_shows_at_the_next_verification_returns_the_place_and_tells_the_enterprise()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(2);
