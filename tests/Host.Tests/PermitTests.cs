@@ -16,17 +16,17 @@ public abstract class PermitTests(PermitsHost host)
     private const string StampWard = "20236";
 
     /// <summary>An active enterprise with its own clerk and <paramref name="people"/> approved people.</summary>
-    private Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(int people, int workforce = 100, string ward = PermitsHost.WardCode) =>
-        ApprovedAsync(host, people, workforce, ward);
+    private Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(int people, int workforce = 100, string ward = PermitsHost.WardCode, string? fullName = null) =>
+        ApprovedAsync(host, people, workforce, ward, fullName);
 
-    /// <summary>An active enterprise with its own clerk and <paramref name="people"/> approved people.</summary>
-    internal static async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(PermitsHost host, int people, int workforce = 100, string ward = PermitsHost.WardCode)
+    /// <summary>An active enterprise with its own clerk and <paramref name="people"/> approved people (named <paramref name="fullName"/> when given).</summary>
+    internal static async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(PermitsHost host, int people, int workforce = 100, string ward = PermitsHost.WardCode, string? fullName = null)
     {
         var enterprise = await host.RegisterEnterpriseAsync(ward, workforce);
         var email = PermitsHost.EnterpriseEmail(enterprise);
         await host.CreateUserAsync(email, "enterprise", enterprise: enterprise);
         var clerk = await host.ClientAsync(email);
-        var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), Enumerable.Range(0, people).Select(i => Workbooks.Person(i)));
+        var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), Enumerable.Range(0, people).Select(i => Workbooks.Person(i, fullName)));
         using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
         var request = await upload.Expect(HttpStatusCode.Created);
         var approver = await host.AsAsync("approver");
@@ -478,6 +478,36 @@ public abstract class PermitTests(PermitsHost host)
         Assert.Equal("revoked", (await VerifyAsync(permits[2].GetProperty("token").GetString()!)).GetProperty("result").GetString());
         using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
         Assert.Equal(0, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+    }
+
+    /// <summary>A real holder's name at the 100 characters a name may have (Vietnamese, NFC).</summary>
+    private const string LongName = "Nguyễn Công Tằng Tôn Nữ Hoàng Phương Thị Ngọc Bích Thùy Diễm Khánh Xuân Thanh Trường Giang Mai Hương";
+
+    [Fact]
+    public async Task A_long_name_is_abbreviated_in_the_token_only_and_the_qr_code_stays_within_version_10_m()
+    {
+        Assert.Equal(100, LongName.Length);
+        var (enterprise, clerk, entries) = await ApprovedAsync(1, fullName: LongName);
+        await using var city = host.Factory.WithWebHostBuilder(web => web.UseSetting("Permits:PublicBaseUrl", "https://giaydiduong.danang.gov.vn"));
+        var cityClerk = city.CreateClient();
+        cityClerk.DefaultRequestHeaders.Authorization = clerk.DefaultRequestHeaders.Authorization;
+        var permit = (await IssueAsync(cityClerk, enterprise, entries)).GetProperty("permits")[0];
+        var token = permit.GetProperty("token").GetString()!;
+
+        using var read = await cityClerk.Get($"/api/v1/permits/{permit.GetProperty("id").GetString()}");
+        var body = await read.Expect(HttpStatusCode.OK);
+        var url = body.GetProperty("qrUrl").GetString()!;
+        Assert.Equal($"HTTPS://GIAYDIDUONG.DANANG.GOV.VN/V/{token}", url);
+        Assert.True(TravelPermits.Permits.Qr.QrLinks.Version(url) <= 10, $"QR version {TravelPermits.Permits.Qr.QrLinks.Version(url)} for {url.Length} characters");
+
+        // Family and given name kept, middle names as initials, then cut to the budget.
+        Assert.True(PermitToken.TryParse(token, out var parsed));
+        Assert.Equal("Nguyễn C. T. T. N. H. P. T. N. B. T…", parsed.Claims.HolderName);
+        // The database, the permit and online verification keep the full name.
+        Assert.Equal(LongName, body.GetProperty("holder").GetProperty("fullName").GetString());
+        var checkpoint = await VerifyAsync(token, await host.AsAsync("checkpoint"));
+        Assert.Equal("valid", checkpoint.GetProperty("result").GetString());
+        Assert.Equal(LongName, checkpoint.GetProperty("holder").GetProperty("fullName").GetString());
     }
 
     [Fact]

@@ -115,7 +115,7 @@ internal sealed class PermitIssuer(
         return (201, body);
     }
 
-    /// <summary>A permit for an approved person, with its signed token.</summary>
+    /// <summary>A permit for an approved person, with its signed token (whose name is abbreviated past <see cref="TokenNames.Budget"/>; the permit keeps it whole).</summary>
     internal static Permit NewPermit(ApprovedPerson p, Guid? enterpriseId, string? enterpriseName, string wardName, string status,
         DateTimeOffset now, DateTimeOffset validTo, Guid? periodId, string by, KeyRing.Signer signer)
     {
@@ -127,7 +127,7 @@ internal sealed class PermitIssuer(
             CityCode = p.CityCode, WardCode = p.WardCode, WardName = wardName,
             HolderName = p.FullName, IdNumber = p.IdNumber, IdNumberMasked = masked, DateOfBirth = p.DateOfBirth,
             SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo, PeriodId = periodId,
-            Token = signer.Sign(new TokenClaims(id, p.FullName, masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
+            Token = signer.Sign(new TokenClaims(id, TokenNames.For(p.FullName), masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
         };
     }
 

@@ -4,12 +4,15 @@ using System.Security.Cryptography;
 
 namespace TravelPermits.Permits.Tokens;
 
-/// <summary>What a permit's token says: which permit, and enough to check the person offline.</summary>
+/// <summary>
+/// What a permit's token says: which permit, and enough to check the person offline. The holder's
+/// name is the one the token carries, abbreviated when long (<see cref="TokenNames"/>).
+/// </summary>
 internal sealed record TokenClaims(Guid PermitId, string HolderName, string IdNumberMasked);
 
 /// <summary>
 /// The permit token: a COSE_Sign1 message (RFC 9052), ES256, the key id in the protected header,
-/// the claims as a CBOR map (7 = cti: permit id; -65537: holder's name; -65538: masked ID
+/// the claims as a CBOR map (7 = cti: permit id; -65537: holder's name, abbreviated when long; -65538: masked ID
 /// number), written in unpadded base32 (ADR 8, docs/qr-format.md).
 /// </summary>
 internal static class PermitToken
