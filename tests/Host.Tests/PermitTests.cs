@@ -4,6 +4,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.TestSupport;
 
@@ -478,6 +480,45 @@ public abstract class PermitTests(PermitsHost host)
         Assert.Equal("revoked", (await VerifyAsync(permits[2].GetProperty("token").GetString()!)).GetProperty("result").GetString());
         using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
         Assert.Equal(0, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+    }
+
+    [Fact]
+    public async Task Clearing_a_period_also_revokes_the_live_permits_issued_outside_any_period_whose_validity_overlaps_it()
+    {
+        var period = await CurrentPeriodAsync();
+        var (startsAt, endsAt) = (period.GetProperty("startsAt").GetDateTimeOffset(), period.GetProperty("endsAt").GetDateTimeOffset());
+        var (enterprise, clerk, entries) = await ApprovedAsync(4);
+        var permits = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetGuid()).ToList();
+        // Permits issued while no period was current have no PeriodId. The fixture's period is current
+        // whenever this test runs, so such rows are made from these: PeriodId null, validity set here.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TravelPermits.Permits.Persistence.PermitsDbContext>();
+            var ct = TestContext.Current.CancellationToken;
+            // Overlaps the period from before its start.
+            await db.Permits.Where(p => p.Id == permits[1]).ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, (Guid?)null)
+                .SetProperty(p => p.ValidFrom, startsAt.AddDays(-10)).SetProperty(p => p.ValidTo, startsAt.AddDays(4)), ct);
+            // Overlaps it to beyond its end.
+            await db.Permits.Where(p => p.Id == permits[2]).ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, (Guid?)null)
+                .SetProperty(p => p.ValidFrom, endsAt.AddDays(-1)).SetProperty(p => p.ValidTo, endsAt.AddDays(13)), ct);
+            // Valid from the moment the period ends: not in it.
+            await db.Permits.Where(p => p.Id == permits[3]).ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, (Guid?)null)
+                .SetProperty(p => p.ValidFrom, endsAt).SetProperty(p => p.ValidTo, endsAt.AddDays(14)), ct);
+        }
+
+        using (var clear = await (await host.AsAsync("approver")).PostJson($"/api/v1/enterprises/{enterprise}/permits/clear",
+            new { periodId = period.GetProperty("id").GetString(), reason = "Danh sách thay thế" }))
+        {
+            Assert.Equal(3, (await clear.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+        }
+        var statuses = new List<string>();
+        foreach (var id in permits)
+        {
+            using var read = await clerk.Get($"/api/v1/permits/{id}");
+            statuses.Add((await read.Expect(HttpStatusCode.OK)).GetProperty("status").GetString()!);
+        }
+        Assert.Equal(["revoked", "revoked", "revoked", "issued"], statuses);
     }
 
     /// <summary>A real holder's name at the 100 characters a name may have (Vietnamese, NFC).</summary>

@@ -101,7 +101,8 @@ internal static class ManageEndpoints
 
     /// <summary>
     /// <c>POST /api/v1/enterprises/{id}/permits/clear</c> (approver): revokes every live permit of
-    /// the enterprise in that period, before a replacement list is approved.
+    /// the enterprise in that period, before a replacement list is approved: those of the period,
+    /// and those issued while no period was current (no PeriodId) whose validity overlaps it.
     /// </summary>
     private static async Task<Ok<RevokeResponse>> Clear(
         Guid id, ClearRequest request, PermitsDbContext db, IEnterpriseDirectory enterprises, PermitRevoker revoker, HttpContext http, CancellationToken ct)
@@ -111,12 +112,11 @@ internal static class ManageEndpoints
         {
             throw ProblemException.NotFound(PermitTexts.Enterprise);
         }
-        if (!await db.Periods.AnyAsync(p => p.Id == request.PeriodId, ct))
-        {
-            throw ProblemException.Invalid("periodId", new SharedKernel.Localization.LocalizedText("Không có giai đoạn này.", "No such period."));
-        }
+        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PeriodId, ct)
+            ?? throw ProblemException.Invalid("periodId", new SharedKernel.Localization.LocalizedText("Không có giai đoạn này.", "No such period."));
         var live = await db.Permits.AsNoTracking()
-            .Where(p => p.EnterpriseId == id && p.PeriodId == request.PeriodId && PermitStatus.Live.Contains(p.Status))
+            .Where(p => p.EnterpriseId == id && PermitStatus.Live.Contains(p.Status)
+                && (p.PeriodId == period.Id || (p.PeriodId == null && p.ValidFrom < period.EndsAt && p.ValidTo > period.StartsAt)))
             .ToListAsync(ct);
         return TypedResults.Ok(new RevokeResponse(await revoker.RevokeAsync(live, request.Reason, ct)));
     }
