@@ -552,6 +552,19 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_path_in_the_public_base_url_is_kept_as_written_in_the_qr_url()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1);
+        var token = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        await using var proxied = host.Factory.WithWebHostBuilder(web => web.UseSetting("Permits:PublicBaseUrl", "https://example.gov.vn/GiayDiDuong/"));
+        var proxiedClerk = proxied.CreateClient();
+        proxiedClerk.DefaultRequestHeaders.Authorization = clerk.DefaultRequestHeaders.Authorization;
+        using var list = await proxiedClerk.Get($"/api/v1/enterprises/{enterprise}/permits");
+        var url = Assert.Single((await list.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()).GetProperty("qrUrl").GetString()!;
+        Assert.Equal($"HTTPS://EXAMPLE.GOV.VN/GiayDiDuong/V/{token}", url);
+    }
+
+    [Fact]
     public async Task The_qr_code_holds_the_verification_url_and_scans()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(1);
