@@ -173,8 +173,10 @@ public abstract class PermitTests(PermitsHost host)
         }
         using var first = await Send(entries);
         var original = await first.Expect(HttpStatusCode.Created);
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
         using var retry = await Send(entries);
         Assert.Equal(original.ToString(), (await retry.Expect(HttpStatusCode.Created)).ToString());
+        Assert.Equal(["true"], retry.Headers.TryGetValues("Idempotent-Replayed", out var replayed) ? replayed : []);
         using var other = await Send(entries.Take(1));
         await other.ExpectProblem(HttpStatusCode.Conflict, "idempotency_conflict");
         using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");

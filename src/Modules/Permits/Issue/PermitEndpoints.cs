@@ -58,8 +58,12 @@ internal static class PermitEndpoints
         {
             throw ProblemException.Invalid("Idempotency-Key", new LocalizedText("Tối đa 200 ký tự.", "At most 200 characters."));
         }
-        var (status, body) = await issuer.IssueAsync(enterprise, request.EntryIds, key.Length == 0 ? null : key, ct);
-        return Results.Content(body, "application/json", System.Text.Encoding.UTF8, status);
+        var answer = await issuer.IssueAsync(enterprise, request.EntryIds, key.Length == 0 ? null : key, ct);
+        if (answer.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true"; // as on the other routes that honour the key (docs/api-extensions.md)
+        }
+        return Results.Content(answer.Body, "application/json", System.Text.Encoding.UTF8, answer.Status);
     }
 
     private static async Task<Ok<PermitResponse>> Get(Guid id, PermitsDbContext db, QrLinks links, HttpContext http, CancellationToken ct)

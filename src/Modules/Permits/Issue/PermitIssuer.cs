@@ -20,6 +20,9 @@ internal sealed record IssuedPermit(Guid Id, Guid EntryId, string Token, string 
 
 internal sealed record IssueResult(IReadOnlyList<IssuedPermit> Permits);
 
+/// <summary>The answer to an issue call; <paramref name="Replayed"/> when it is the stored answer to an earlier call with the same Idempotency-Key.</summary>
+internal sealed record IssueAnswer(int Status, string Body, bool Replayed);
+
 /// <summary>
 /// Issues permits for people of the enterprise's approved list: all or none, one live permit per
 /// person, the quota's places taken in the same transaction as the permits are written.
@@ -35,20 +38,20 @@ internal sealed class PermitIssuer(
     TimeProvider time,
     ActorAccessor actor)
 {
-    public async Task<(int Status, string Body)> IssueAsync(EnterpriseInfo enterprise, IReadOnlyList<Guid> entryIds, string? idempotencyKey, CancellationToken ct)
+    public async Task<IssueAnswer> IssueAsync(EnterpriseInfo enterprise, IReadOnlyList<Guid> entryIds, string? idempotencyKey, CancellationToken ct)
     {
         var scope = $"issue:{enterprise.Id:N}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', entryIds.Order()))));
         // A retry of a call that succeeded gets its answer, whatever happened since (also when the
         // first call committed while this one was on its way: every refusal below asks again).
-        async Task<(int, string)?> EarlierAnswerAsync()
+        async Task<IssueAnswer?> EarlierAnswerAsync()
         {
             if (idempotencyKey is null || await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is not { } earlier)
             {
                 return null;
             }
             return earlier.RequestHash == hash
-                ? (earlier.StatusCode, earlier.ResponseBody)
+                ? new IssueAnswer(earlier.StatusCode, earlier.ResponseBody, Replayed: true)
                 : throw ProblemException.Conflict("idempotency_conflict", PermitTexts.IdempotencyConflict);
         }
 
@@ -112,7 +115,7 @@ internal sealed class PermitIssuer(
             return await EarlierAnswerAsync() ?? throw DuplicatePerson(people.Select(p => p.EntryId));
         }
         await transaction.CommitAsync(ct);
-        return (201, body);
+        return new IssueAnswer(201, body, Replayed: false);
     }
 
     /// <summary>A permit for an approved person, with its signed token (whose name is abbreviated past <see cref="TokenNames.Budget"/>; the permit keeps it whole).</summary>
