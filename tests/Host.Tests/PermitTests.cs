@@ -277,6 +277,32 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task An_unknown_status_filter_or_a_malformed_revocation_cursor_is_a_400_naming_the_field()
+    {
+        var clerk = await host.AsAsync("enterprise");
+        using (var bogus = await clerk.Get($"/api/v1/enterprises/{host.EnterpriseId}/permits?status=bogus"))
+        {
+            var problem = await bogus.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _), problem.ToString());
+        }
+        using (var known = await clerk.Get($"/api/v1/enterprises/{host.EnterpriseId}/permits?status=revoked"))
+        {
+            await known.Expect(HttpStatusCode.OK);
+        }
+        foreach (var since in new[] { "not-a-cursor", "10", "%21%21" })
+        {
+            using var feed = await host.Anonymous().Get($"/api/v1/verify/revocations?since={since}");
+            var problem = await feed.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("since", out _), $"{since}: {problem}");
+        }
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/enterprises/{host.EnterpriseId}/permits?status=bogus");
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        using var answer = await clerk.SendAsync(english, TestContext.Current.CancellationToken);
+        var errors = (await answer.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("status");
+        Assert.StartsWith("status must be", errors[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Revoking_shows_at_the_next_verification_returns_the_place_and_tells_the_enterprise()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(2);

@@ -18,5 +18,7 @@ internal static class PermitTexts
         "Idempotency-Key này đã được dùng cho một yêu cầu khác.", "This Idempotency-Key was used for a different request.");
     public static readonly LocalizedText Stamp = new("đóng dấu", "stamp");
     public static readonly LocalizedText Revoke = new("thu hồi", "revoke");
+    public static readonly LocalizedText UnknownStatus = new(
+        "status phải là approved, stamped, issued, revoked hoặc expired.", "status must be approved, stamped, issued, revoked or expired.");
     public static readonly LocalizedText EntryIdsRequired = new("Cần từ 1 đến 10.000 entryIds.", "Give 1 to 10,000 entryIds.");
 }

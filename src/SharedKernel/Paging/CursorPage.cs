@@ -26,8 +26,11 @@ public static class Paging
 
     public static string Encode(string position) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(position));
 
-    /// <summary>The position a cursor names, or null without one; a cursor that was not ours is a 400.</summary>
-    public static string? Decode(string? cursor)
+    /// <summary>
+    /// The position a cursor names, or null without one; a cursor that was not ours is a 400 naming
+    /// <paramref name="field"/> (the query parameter it came in).
+    /// </summary>
+    public static string? Decode(string? cursor, string field = "cursor")
     {
         if (string.IsNullOrEmpty(cursor))
         {
@@ -39,15 +42,15 @@ public static class Paging
         }
         catch (FormatException)
         {
-            throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor);
+            throw ProblemException.Invalid(field, CommonTexts.InvalidCursor);
         }
     }
 
-    public static long? DecodeLong(string? cursor) =>
-        Decode(cursor) is { } text
+    public static long? DecodeLong(string? cursor, string field = "cursor") =>
+        Decode(cursor, field) is { } text
             ? long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
                 ? value
-                : throw ProblemException.Invalid("cursor", CommonTexts.InvalidCursor)
+                : throw ProblemException.Invalid(field, CommonTexts.InvalidCursor)
             : null;
 
     public static Guid? DecodeGuid(string? cursor) =>

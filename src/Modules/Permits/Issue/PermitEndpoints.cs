@@ -86,7 +86,9 @@ internal static class PermitEndpoints
         var query = db.Permits.AsNoTracking().Where(p => p.EnterpriseId == id);
         if (!string.IsNullOrEmpty(status))
         {
-            query = query.Where(p => p.Status == status);
+            var wanted = PermitStatus.All.FirstOrDefault(s => string.Equals(s, status, StringComparison.OrdinalIgnoreCase))
+                ?? throw ProblemException.Invalid("status", PermitTexts.UnknownStatus);
+            query = query.Where(p => p.Status == wanted);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {

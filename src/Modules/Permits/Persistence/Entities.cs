@@ -9,6 +9,9 @@ internal static class PermitStatus
     public const string Expired = "expired";
 
     public static readonly string[] Live = [Approved, Stamped, Issued];
+
+    /// <summary>Every status, as the contract names them.</summary>
+    public static readonly string[] All = [Approved, Stamped, Issued, Revoked, Expired];
 }
 
 internal sealed class Permit

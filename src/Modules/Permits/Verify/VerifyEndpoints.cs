@@ -52,7 +52,7 @@ internal static class VerifyEndpoints
     private static async Task<Ok<CursorPage<RevocationItem>>> Revocations(PermitsDbContext db, string? since, int? limit, CancellationToken ct)
     {
         var take = Paging.Limit(limit ?? Paging.MaxLimit);
-        var after = Paging.DecodeLong(since) ?? 0;
+        var after = Paging.DecodeLong(since, nameof(since)) ?? 0;
         var rows = await db.Revocations.AsNoTracking().Where(r => r.Sequence > after).OrderBy(r => r.Sequence).Take(take)
             .ToListAsync(ct);
         var next = rows.Count > 0 ? rows[^1].Sequence : after;
