@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Permits.Issue;
+using TravelPermits.Permits.Periods;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Qr;
 using TravelPermits.SharedKernel.Audit;
@@ -112,7 +113,8 @@ internal static class ManageEndpoints
         {
             throw ProblemException.NotFound(PermitTexts.Enterprise);
         }
-        var period = await db.Periods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PeriodId, ct)
+        // A period of the enterprise's city, or of every city.
+        var period = await db.Periods.AsNoTracking().OfCity(enterprise.CityCode).FirstOrDefaultAsync(p => p.Id == request.PeriodId, ct)
             ?? throw ProblemException.Invalid("periodId", new SharedKernel.Localization.LocalizedText("Không có giai đoạn này.", "No such period."));
         var live = await db.Permits.AsNoTracking()
             .Where(p => p.EnterpriseId == id && PermitStatus.Live.Contains(p.Status)
