@@ -166,6 +166,9 @@ public abstract class RequestTests(PermitsHost host)
 
         Assert.Contains(".xlsx", await Refusal(Encoding.UTF8.GetBytes("Họ và tên,Số CCCD\nNguyễn Văn A,048090000001\n"), "danh-sach.csv", "text/csv"), StringComparison.Ordinal);
         Assert.Contains("97-2003", await Refusal([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "danh-sach.xls"), StringComparison.Ordinal);
+        // A real .xls: the template saved as Excel 97-2003 by LibreOffice (Fixtures/README.md), sent under its own type.
+        var xls = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "template.xls"), TestContext.Current.CancellationToken);
+        Assert.Contains("Excel 97-2003", await Refusal(xls, "danh-sach.xls", "application/vnd.ms-excel"), StringComparison.Ordinal);
         Assert.Contains("\"Danh sách\"", await Refusal(Workbooks.RenameSheet(template, "Danh sách", "Sheet1"), "renamed.xlsx"), StringComparison.Ordinal);
         Assert.Contains("Sheet1", await Refusal(Workbooks.RenameSheet(template, "Danh sách", "Sheet1"), "renamed.xlsx"), StringComparison.Ordinal);
         Assert.Contains("mẫu", await Refusal(Workbooks.RenameSheet(template, "_template", "Ghi chú"), "other.xlsx"), StringComparison.Ordinal);
