@@ -59,6 +59,7 @@ public abstract class AccessTests(PermitsHost host)
         ("GET", $"/api/v1/permits/{Guid.Empty}/qr.png", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
         ("GET", $"/api/v1/permits/{Guid.Empty}/qr.svg", null, Only(HttpStatusCode.NotFound, EnterpriseReaders)),
         ("POST", $"/api/v1/permits/{Guid.Empty}/stamp", "{}", Only(HttpStatusCode.NotFound, "ward-police")),
+        ("GET", "/api/v1/permits/awaiting-stamp", null, Only(HttpStatusCode.OK, "ward-police")),
         ("POST", "/api/v1/permits/revoke", "{}", Only(HttpStatusCode.BadRequest, "enterprise", "approver", "ward-officer")),
         ("GET", "/api/v1/verify/keys", null, Everyone(HttpStatusCode.OK)),
         ("GET", "/api/v1/verify/revocations", null, Everyone(HttpStatusCode.OK)),

@@ -331,6 +331,107 @@ public abstract class ChainTests(PermitsHost host)
         await otherWard.ExpectProblem(HttpStatusCode.Forbidden, "outside_scope");
     }
 
+    [Fact]
+    public async Task Ward_police_have_the_permits_awaiting_their_stamp_as_inbox_and_nothing_in_the_request_chain()
+    {
+        const string ward = "20242";      // Phường Phước Ninh: no other test uses it, so its lists are this test's
+        const string otherWard = "20239"; // Phường Hải Châu II: likewise
+        var approver = await host.AsAsync("approver");
+        foreach (var code in new[] { ward, otherWard })
+        {
+            using var policy = await approver.PutJson($"/api/v1/wards/{code}/policy",
+                new { defaultRatioPercent = (int?)null, chain = new { policeVerify = false, policeStamp = true } });
+            await policy.Expect(HttpStatusCode.OK);
+        }
+        var officer = await host.CreateWardUserAsync("ward-officer", ward);
+        var wardPolice = await host.CreateWardUserAsync("ward-police", ward);
+
+        // Requests of the ward in every state: approved, rejected, still submitted.
+        var enterprise = await host.RegisterEnterpriseAsync(ward);
+        var (_, approvedRequest) = await SubmitAsync(ward, 3, enterprise: enterprise, first: 900);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{approvedRequest.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        var (_, rejectedRequest) = await SubmitAsync(ward, 1, enterprise: enterprise, first: 903);
+        using (var reject = await officer.PostJson($"/api/v1/requests/{rejectedRequest.GetProperty("id").GetString()}/reject", new { reason = "Trùng danh sách" }))
+        {
+            await reject.Expect(HttpStatusCode.OK);
+        }
+        await SubmitAsync(ward, 1, enterprise: enterprise, first: 904);
+
+        // A citizen's application approved: its permit waits for the stamp too (it has no enterprise).
+        var person = Workbooks.Person(905);
+        using var created = await (await host.CreateWardUserAsync("area-police", ward)).PostJson("/api/v1/applications", new
+        {
+            fullName = person.FullName, idNumber = person.IdNumber, dateOfBirth = person.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            address = "3 Lê Đình Dương", wardCode = ward, reason = "Đi làm", destination = "Cảng Tiên Sa",
+        });
+        var application = await created.Expect(HttpStatusCode.Created);
+        string individualPermit;
+        using (var approve = await officer.PostJson($"/api/v1/applications/{application.GetProperty("id").GetString()}/approve", new { }))
+        {
+            individualPermit = (await approve.Expect(HttpStatusCode.OK)).GetProperty("permitId").GetString()!;
+        }
+
+        // The enterprise issues three permits; the ward police stamp one of them.
+        var entries = approvedRequest.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        using var issue = await (await EnterpriseClientAsync(enterprise)).PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries });
+        var issued = (await issue.Expect(HttpStatusCode.Created)).GetProperty("permits").EnumerateArray().Select(p => p.GetProperty("id").GetString()!).ToList();
+        using (var stamp = await wardPolice.PostJson($"/api/v1/permits/{issued[0]}/stamp", new { }))
+        {
+            await stamp.Expect(HttpStatusCode.OK);
+        }
+
+        // Another ward's permit waiting for its own police.
+        var (otherEnterprise, otherRequest) = await SubmitAsync(otherWard, 1, first: 906);
+        using (var approve = await (await host.CreateWardUserAsync("ward-officer", otherWard)).PostJson(
+            $"/api/v1/requests/{otherRequest.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        using var otherIssue = await (await EnterpriseClientAsync(otherEnterprise)).PostJson($"/api/v1/enterprises/{otherEnterprise}/permits",
+            new { entryIds = otherRequest.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()) });
+        var otherPermit = (await otherIssue.Expect(HttpStatusCode.Created)).GetProperty("permits")[0].GetProperty("id").GetString();
+
+        // Nothing of the request chain awaits the ward police, decided or not; asked by status, they still read their ward's.
+        using (var requests = await wardPolice.Get("/api/v1/requests"))
+        {
+            Assert.Empty((await requests.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        }
+        using (var applications = await wardPolice.Get("/api/v1/applications"))
+        {
+            Assert.Empty((await applications.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        }
+        using (var byStatus = await wardPolice.Get("/api/v1/requests?status=approved"))
+        {
+            var approvedItem = Assert.Single((await byStatus.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+            Assert.Equal(approvedRequest.GetProperty("id").GetString(), approvedItem.GetProperty("id").GetString());
+        }
+
+        // The stamp inbox: exactly the ward's unstamped permits, oldest first, page by page.
+        var seen = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            using var page = await wardPolice.Get($"/api/v1/permits/awaiting-stamp?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            var body = await page.Expect(HttpStatusCode.OK);
+            seen.AddRange(body.GetProperty("items").EnumerateArray());
+            cursor = body.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        var ids = seen.Select(p => p.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(individualPermit, ids[0]); // issued before the enterprise's
+        Assert.Equal(new[] { individualPermit, issued[1], issued[2] }.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Select(Guid.Parse).Order(), ids.Select(Guid.Parse));
+        Assert.All(seen, p => Assert.Equal(("approved", ward), (p.GetProperty("status").GetString(), p.GetProperty("wardCode").GetString())));
+        using (var theirs = await (await host.CreateWardUserAsync("ward-police", otherWard)).Get("/api/v1/permits/awaiting-stamp"))
+        {
+            var other = (await theirs.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();
+            Assert.Equal([otherPermit], other);
+        }
+    }
+
     private async Task<IReadOnlyList<ApprovedPerson>> ApprovedAsync(Guid enterprise, IReadOnlyCollection<Guid> entryIds)
     {
         await using var scope = host.Services.CreateAsyncScope();

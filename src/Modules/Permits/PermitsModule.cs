@@ -57,6 +57,7 @@ public static class PermitsModule
     {
         PermitEndpoints.Map(routes);
         ManageEndpoints.Map(routes);
+        StampInbox.Map(routes);
         VerifyEndpoints.Map(routes);
         Print.PrintEndpoint.Map(routes);
         Periods.PeriodEndpoints.Map(routes);

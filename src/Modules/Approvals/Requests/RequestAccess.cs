@@ -30,12 +30,18 @@ internal static class RequestAccess
         _ => query.Where(_ => false),
     };
 
-    /// <summary>What awaits this role: verification for the area police, a decision for officers and approvers.</summary>
+    /// <summary>
+    /// What awaits this role in the chain of requests and applications: verification for the area
+    /// police, a decision for officers and approvers; an enterprise follows all of its own. The ward
+    /// police have no step here whatever the ward's chain: theirs is the stamp on the permits that
+    /// come after approval (<c>GET /api/v1/permits/awaiting-stamp</c>), so nothing here awaits them.
+    /// </summary>
     public static IQueryable<Request> AwaitingAction(this IQueryable<Request> query, CallerScope caller) => caller.Role switch
     {
         Roles.AreaPolice => query.Where(r => r.Status == RequestStatus.Submitted && r.RequiresVerification),
         Roles.WardOfficer or Roles.Approver or Roles.Admin => query.Where(r =>
             (r.Status == RequestStatus.Submitted && !r.RequiresVerification) || r.Status == RequestStatus.Verified),
-        _ => query,
+        Roles.Enterprise => query,
+        _ => query.Where(_ => false),
     };
 }
