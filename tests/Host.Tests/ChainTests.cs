@@ -432,6 +432,89 @@ public abstract class ChainTests(PermitsHost host)
         }
     }
 
+    [Fact]
+    public async Task An_addition_cannot_approve_people_already_approved_but_the_rest_of_it_can_be()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var person = Workbooks.Person(610);
+        var template = await RequestTests.TemplateAsync(host);
+        // Two additions with the same person, both waiting: at upload nobody was approved yet.
+        using var firstUpload = await RequestTests.UploadAsync(officer, enterprise, Workbooks.Fill(template, [person]));
+        var first = await firstUpload.Expect(HttpStatusCode.Created);
+        using var secondUpload = await RequestTests.UploadAsync(officer, enterprise,
+            Workbooks.Fill(template, [Workbooks.Person(611), person with { Phone = "0912345678", Position = "Tổ trưởng" }]));
+        var second = await secondUpload.Expect(HttpStatusCode.Created);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{first.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        var firstEntry = first.GetProperty("entries")[0].GetProperty("id").GetGuid();
+        var secondEntries = second.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        var secondId = second.GetProperty("id").GetString();
+
+        // Approving the second whole is refused, naming the entry; nothing changes.
+        using (var refused = await officer.PostJson($"/api/v1/requests/{secondId}/approve", new { }))
+        {
+            var problem = await refused.ExpectProblem(HttpStatusCode.Conflict, "already_approved");
+            Assert.Equal([secondEntries[1]], problem.GetProperty("entryIds").EnumerateArray().Select(e => e.GetGuid()));
+            Assert.Equal([3], problem.GetProperty("rows").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Contains("danh sách được duyệt của doanh nghiệp: 1 người (dòng 3)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        var english = await host.AsAsync("ward-officer");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using (var refused = await english.PostJson($"/api/v1/requests/{secondId}/approve", new { entryIds = new[] { secondEntries[1] } }))
+        {
+            var problem = await refused.ExpectProblem(HttpStatusCode.Conflict, "already_approved");
+            Assert.Contains("Already on the enterprise's approved list: 1 of the entries (rows 3)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        using (var unchanged = await officer.Get($"/api/v1/requests/{secondId}"))
+        {
+            var body = await unchanged.Expect(HttpStatusCode.OK);
+            Assert.Equal("submitted", body.GetProperty("status").GetString());
+            Assert.All(body.GetProperty("entries").EnumerateArray(), e => Assert.Equal("pending", e.GetProperty("status").GetString()));
+        }
+        var kept = Assert.Single(await ApprovedAsync(enterprise, [firstEntry, .. secondEntries]));
+        Assert.Equal((firstEntry, "0905123456", "Công nhân"), (kept.EntryId, kept.Phone, kept.Position));
+
+        // The rest of it can be approved.
+        using (var rest = await officer.PostJson($"/api/v1/requests/{secondId}/approve", new { entryIds = new[] { secondEntries[0] } }))
+        {
+            var decided = await rest.Expect(HttpStatusCode.OK);
+            Assert.Equal("partially_approved", decided.GetProperty("status").GetString());
+        }
+        var approved = await ApprovedAsync(enterprise, [firstEntry, .. secondEntries]);
+        Assert.Equal(new[] { firstEntry, secondEntries[0] }.Order(), approved.Select(a => a.EntryId).Order());
+        Assert.Equal("0905123456", approved.Single(a => a.EntryId == firstEntry).Phone);
+    }
+
+    [Fact]
+    public async Task A_replacement_may_repeat_approved_people_and_replaces_their_details()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        var enterprise = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var person = Workbooks.Person(620);
+        var template = await RequestTests.TemplateAsync(host);
+        using var additionUpload = await RequestTests.UploadAsync(officer, enterprise, Workbooks.Fill(template, [person]));
+        var addition = await additionUpload.Expect(HttpStatusCode.Created);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{addition.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        using var replacementUpload = await RequestTests.UploadAsync(officer, enterprise,
+            Workbooks.Fill(template, [person with { Phone = "0912345678" }, Workbooks.Person(621)]), kind: "replacement");
+        var replacement = await replacementUpload.Expect(HttpStatusCode.Created);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{replacement.GetProperty("id").GetString()}/approve", new { }))
+        {
+            Assert.Equal("approved", (await approve.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        var old = addition.GetProperty("entries")[0].GetProperty("id").GetGuid();
+        var fresh = replacement.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        var approved = await ApprovedAsync(enterprise, [old, .. fresh]);
+        Assert.Equal(fresh.Order(), approved.Select(a => a.EntryId).Order());
+        Assert.Equal("0912345678", approved.Single(a => a.IdNumber == person.IdNumber).Phone);
+    }
+
     private async Task<IReadOnlyList<ApprovedPerson>> ApprovedAsync(Guid enterprise, IReadOnlyCollection<Guid> entryIds)
     {
         await using var scope = host.Services.CreateAsyncScope();

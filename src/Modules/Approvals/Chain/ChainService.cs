@@ -59,6 +59,11 @@ internal sealed class ChainService(
         await MoveAsync(request, from, to, Texts.Approve, s => s
             .SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedAt, now), ct);
         await LockApprovedListAsync(request.EnterpriseId, ct);
+        if (request.Kind == RequestKind.Addition)
+        {
+            // Under the lock: another addition with the same people may have been approved since this one was uploaded.
+            await RefuseAlreadyApprovedAsync(request, chosen, ct);
+        }
         if (quota is not null && request.EnterpriseId is { } enterpriseId)
         {
             // In the same transaction: a refused raise, or a failure later on, leaves quota and request as they were.
@@ -72,19 +77,11 @@ internal sealed class ChainService(
             await db.Entries.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.Approved), ct);
         }
 
-        // The approved list: a replacement replaces it whole; an addition supersedes the same people only.
-        var approvedList = db.Approved.Where(a => a.EnterpriseId == request.EnterpriseId && a.Active);
+        // The approved list: a replacement replaces it whole; an addition only adds (its people are not on it, checked above).
         if (request.Kind == RequestKind.Replacement)
         {
-            await approvedList.ExecuteUpdateAsync(s => s.SetProperty(a => a.Active, false).SetProperty(a => a.ReplacedAt, now), ct);
-        }
-        else if (request.EnterpriseId is not null)
-        {
-            foreach (var chunk in chosen.Select(e => e.IdNumber).Chunk(500))
-            {
-                await approvedList.Where(a => chunk.Contains(a.IdNumber))
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.Active, false).SetProperty(a => a.ReplacedAt, now), ct);
-            }
+            await db.Approved.Where(a => a.EnterpriseId == request.EnterpriseId && a.Active)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Active, false).SetProperty(a => a.ReplacedAt, now), ct);
         }
         var approvedEntries = chosen.Select(e => new ApprovedEntry
         {
@@ -143,6 +140,30 @@ internal sealed class ChainService(
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// An addition never edits approved details: approving entries whose person is already on the
+    /// enterprise's approved list (approved by another addition since this one was uploaded) is a
+    /// 409 <c>already_approved</c> naming them, so the approver can approve the rest with <c>entryIds</c>.
+    /// </summary>
+    private async Task RefuseAlreadyApprovedAsync(Request request, IReadOnlyList<Entry> chosen, CancellationToken ct)
+    {
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in chosen.Select(e => e.IdNumber).Chunk(500))
+        {
+            approved.UnionWith(await db.Approved.AsNoTracking()
+                .Where(a => a.EnterpriseId == request.EnterpriseId && a.Active && chunk.Contains(a.IdNumber))
+                .Select(a => a.IdNumber).ToListAsync(ct));
+        }
+        var repeated = chosen.Where(e => approved.Contains(e.IdNumber)).ToList();
+        if (repeated.Count > 0)
+        {
+            var rows = repeated.Select(e => e.Row).ToList();
+            var named = string.Join(", ", rows.Take(20)) + (rows.Count > 20 ? ", ..." : ""); // all of them are in `rows`
+            throw new ProblemException(409, "already_approved", Texts.AlreadyApproved.Format(repeated.Count, named),
+                new Dictionary<string, object?> { ["entryIds"] = repeated.Select(e => e.Id).ToList(), ["rows"] = rows });
+        }
+    }
+
     private async Task MoveAsync(Request request, string from, string to, LocalizedText action,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Request>> also, CancellationToken ct)
     {
@@ -185,6 +206,9 @@ internal sealed class ChainService(
             "Quy trình của phường/xã này không có bước xác minh của công an khu vực.", "This ward's chain has no verification by the area police.");
         public static readonly LocalizedText UnknownEntries = new(
             "entryIds phải là các dòng của chính danh sách này.", "entryIds must be entries of this request.");
+        public static readonly LocalizedText AlreadyApproved = new(
+            "Đã có trong danh sách được duyệt của doanh nghiệp: {0} người (dòng {1}). Chưa có gì thay đổi; duyệt các dòng còn lại bằng entryIds.",
+            "Already on the enterprise's approved list: {0} of the entries (rows {1}). Nothing was changed; approve the other entries with entryIds.");
         public static readonly LocalizedText QuotaReason = new("Nâng hạn mức khi duyệt danh sách {0}", "Quota raised when approving request {0}");
     }
 }
