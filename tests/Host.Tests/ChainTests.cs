@@ -515,6 +515,70 @@ public abstract class ChainTests(PermitsHost host)
         Assert.Equal("0912345678", approved.Single(a => a.IdNumber == person.IdNumber).Phone);
     }
 
+    [Fact]
+    public async Task A_person_holding_a_live_permit_of_another_enterprise_is_refused_at_upload()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        var (holder, request) = await SubmitAsync(PermitsHost.WardCode, 1, first: 630);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { }))
+        {
+            await approve.Expect(HttpStatusCode.OK);
+        }
+        var entry = request.GetProperty("entries")[0];
+        using (var issue = await (await EnterpriseClientAsync(holder)).PostJson($"/api/v1/enterprises/{holder}/permits",
+            new { entryIds = new[] { entry.GetProperty("id").GetGuid() } }))
+        {
+            await issue.Expect(HttpStatusCode.Created);
+        }
+
+        var other = await host.RegisterEnterpriseAsync(PermitsHost.WardCode);
+        var same = Workbooks.Person(630) with
+        {
+            IdNumber = entry.GetProperty("idNumber").GetString()!,
+            DateOfBirth = DateOnly.Parse(entry.GetProperty("dateOfBirth").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var refused = await RequestTests.UploadAsync(officer, other, Workbooks.Fill(await RequestTests.TemplateAsync(host), [Workbooks.Person(631), same]));
+        var problem = await refused.ExpectProblem(HttpStatusCode.UnprocessableEntity, "invalid_rows");
+        var error = Assert.Single(problem.GetProperty("rowErrors").EnumerateArray());
+        Assert.Equal((3, "B"), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
+        Assert.Equal("Người này đang có giấy đi đường còn hiệu lực của doanh nghiệp khác.", error.GetProperty("message").GetString());
+        using var stored = await officer.Get($"/api/v1/requests?status=submitted&enterpriseId={other}");
+        Assert.Empty((await stored.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Full_chain_verified_then_rejected_emails_the_reason_to_the_enterprise()
+    {
+        await EnsureFullChainAsync();
+        var (enterprise, request) = await SubmitAsync(HanoiStyleWard, 2, first: 640);
+        var id = request.GetProperty("id").GetString();
+        var police = await host.CreateWardUserAsync("area-police", HanoiStyleWard);
+        using (var verify = await police.PostJson($"/api/v1/requests/{id}/verify", new { }))
+        {
+            Assert.Equal("verified", (await verify.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        var officer = await host.CreateWardUserAsync("ward-officer", HanoiStyleWard);
+        using (var reject = await officer.PostJson($"/api/v1/requests/{id}/reject", new { reason = "Người lao động không thuộc ca trực" }))
+        {
+            var rejected = await reject.Expect(HttpStatusCode.OK);
+            Assert.Equal("rejected", rejected.GetProperty("status").GetString());
+            Assert.Equal("Người lao động không thuộc ca trực", rejected.GetProperty("rejectionReason").GetString());
+            Assert.Equal(JsonValueKind.String, rejected.GetProperty("verifiedBy").ValueKind);
+        }
+        using (var read = await officer.Get($"/api/v1/requests/{id}"))
+        {
+            Assert.All((await read.Expect(HttpStatusCode.OK)).GetProperty("entries").EnumerateArray(),
+                e => Assert.Equal("rejected", e.GetProperty("status").GetString()));
+        }
+        var mail = await host.WaitForMailAsync(await ContactAsync(enterprise), m => m.Subject == "Danh sách đề nghị cấp giấy đi đường bị từ chối");
+        Assert.Contains("Lý do: Người lao động không thuộc ca trực", mail.Body, StringComparison.Ordinal);
+        using (var approve = await officer.PostJson($"/api/v1/requests/{id}/approve", new { }))
+        {
+            await approve.ExpectProblem(HttpStatusCode.Conflict, "invalid_transition");
+        }
+        Assert.Empty(await ApprovedAsync(enterprise, request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList()));
+    }
+
     private async Task<IReadOnlyList<ApprovedPerson>> ApprovedAsync(Guid enterprise, IReadOnlyCollection<Guid> entryIds)
     {
         await using var scope = host.Services.CreateAsyncScope();
