@@ -286,11 +286,11 @@ bench_provider() { # provider
   create_user verify@bench.local enterprise "\"enterpriseId\":\"$e_verify\""
   create_user list@bench.local enterprise "\"enterpriseId\":\"$e_list\""
   create_user upload@bench.local enterprise "\"enterpriseId\":\"$e_upload\""
-  # Period 1 is current; period 2 starts at its end.
+  # Period 1 is current; period 2 starts at its end; both Da Nang's (the approver's city).
   p1=$(expect 201 POST /api/v1/periods "$admin" "${json[@]}" \
-    "{\"label\":\"Bench 1\",\"startsAt\":\"$(date -u -d '-1 day' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+13 days' +%FT%TZ)\"}")
+    "{\"label\":\"Bench 1\",\"cityCode\":\"$city\",\"startsAt\":\"$(date -u -d '-1 day' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+13 days' +%FT%TZ)\"}")
   p2=$(expect 201 POST /api/v1/periods "$admin" "${json[@]}" \
-    "$(jq -c --arg until "$(date -u -d '+27 days' +%FT%TZ)" '{label: "Bench 2", startsAt: .endsAt, endsAt: $until}' <<<"$p1")" | jq -r .id)
+    "$(jq -c --arg until "$(date -u -d '+27 days' +%FT%TZ)" '{label: "Bench 2", cityCode: .cityCode, startsAt: .endsAt, endsAt: $until}' <<<"$p1")" | jq -r .id)
   p1=$(jq -r .id <<<"$p1")
   sleep 3 # the outbox sends the registrations' emails before the bulk writes start
 

@@ -456,7 +456,7 @@ public abstract class PermitTests(PermitsHost host)
     /// <summary>The period in force now (created once per fixture: periods are city-wide and may not overlap).</summary>
     private async Task<JsonElement> CurrentPeriodAsync()
     {
-        using (var current = await host.Anonymous().Get("/api/v1/periods/current"))
+        using (var current = await host.Anonymous().Get($"/api/v1/periods/current?cityCode={PermitsHost.CityCode}"))
         {
             if (current.StatusCode == HttpStatusCode.OK)
             {
