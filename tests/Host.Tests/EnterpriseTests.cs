@@ -231,25 +231,64 @@ public abstract class EnterpriseTests(PermitsHost host)
     [InlineData("PUT", "/quota")]
     [InlineData("POST", "/activate")]
     [InlineData("POST", "/reject")]
+    [InlineData("POST", "/requests")]
+    [InlineData("GET", "/permits")]
     public async Task A_ward_officer_of_another_ward_gets_404_for_the_enterprise_and_every_route_under_it(string method, string suffix)
     {
         var otherOfficer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
-        using var request = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/enterprises/{host.EnterpriseId}{suffix}");
-        if (method != "GET")
+        using var request = await RequestAsync(method, $"/api/v1/enterprises/{host.EnterpriseId}{suffix}");
+        using var response = await otherOfficer.SendAsync(request, TestContext.Current.CancellationToken);
+        var foreign = await response.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+
+        using var unknown = await RequestAsync(method, $"/api/v1/enterprises/{Guid.NewGuid()}{suffix}");
+        using var missing = await otherOfficer.SendAsync(unknown, TestContext.Current.CancellationToken);
+        var a = await missing.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        Assert.Equal(a.GetProperty("detail").GetString(), foreign.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("/permits")]
+    [InlineData("/permits/clear")]
+    public async Task A_ward_officer_may_not_issue_or_clear_permits_of_any_enterprise_known_or_not(string suffix)
+    {
+        var otherOfficer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
+        var answers = new List<JsonElement>();
+        foreach (var id in new[] { host.EnterpriseId, host.OtherEnterpriseId, Guid.NewGuid() })
+        {
+            using var request = await RequestAsync("POST", $"/api/v1/enterprises/{id}{suffix}");
+            using var response = await otherOfficer.SendAsync(request, TestContext.Current.CancellationToken);
+            answers.Add(await response.ExpectProblem(HttpStatusCode.Forbidden, "forbidden"));
+        }
+        Assert.Single(answers.Select(a => a.GetProperty("detail").GetString()).Distinct());
+    }
+
+    /// <summary>A request that would be accepted if the caller could reach the enterprise.</summary>
+    private async Task<HttpRequestMessage> RequestAsync(string method, string url)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (url.EndsWith("/requests", StringComparison.Ordinal))
+        {
+            var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), [Workbooks.Person(0)]);
+            var form = new MultipartFormDataContent();
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(content, "file", "danh-sach.xlsx");
+            form.Add(new StringContent("addition"), "kind");
+            request.Content = form;
+        }
+        else if (url.EndsWith("/permits", StringComparison.Ordinal) && method == "POST")
+        {
+            request.Content = JsonContent.Create(new { entryIds = new[] { Guid.NewGuid() } });
+        }
+        else if (url.EndsWith("/clear", StringComparison.Ordinal))
+        {
+            request.Content = JsonContent.Create(new { periodId = Guid.NewGuid(), reason = "thử" });
+        }
+        else if (method != "GET")
         {
             request.Content = JsonContent.Create(new { reason = "thử", workforce = 10 });
         }
-        using var response = await otherOfficer.SendAsync(request, TestContext.Current.CancellationToken);
-        await response.ExpectProblem(HttpStatusCode.NotFound, "not_found");
-
-        using var unknown = new HttpRequestMessage(new HttpMethod(method), $"/api/v1/enterprises/{Guid.NewGuid()}{suffix}");
-        if (method != "GET")
-        {
-            unknown.Content = JsonContent.Create(new { reason = "thử", workforce = 10 });
-        }
-        using var missing = await otherOfficer.SendAsync(unknown, TestContext.Current.CancellationToken);
-        var a = await missing.ExpectProblem(HttpStatusCode.NotFound, "not_found");
-        Assert.Equal(a.GetProperty("detail").GetString(), (await response.ReadJson()).GetProperty("detail").GetString());
+        return request;
     }
 
     [Fact]

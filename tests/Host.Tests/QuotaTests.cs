@@ -60,6 +60,17 @@ public abstract class QuotaTests(PermitsHost host)
         Assert.Equal(20, problem.GetProperty("activePermits").GetInt32());
         using var ratio = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { ratioPercent = 10, reason = "Giảm" });
         await ratio.ExpectProblem(HttpStatusCode.Conflict, "quota_below_active");
+        // Fewer workers: floor(50 × 30 / 100) = 15 places, under the 20 live permits.
+        using var workforce = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { workforce = 50, reason = "Cắt giảm lao động" });
+        var fewer = await workforce.ExpectProblem(HttpStatusCode.Conflict, "quota_below_active");
+        Assert.Equal(15, fewer.GetProperty("requestedQuota").GetInt32());
+        Assert.Equal(20, fewer.GetProperty("activePermits").GetInt32());
+        using (var unchanged = await approver.Get($"/api/v1/enterprises/{id}"))
+        {
+            var read = await unchanged.Expect(HttpStatusCode.OK);
+            Assert.Equal(100, read.GetProperty("workforce").GetInt32());
+            Assert.Equal(30, read.GetProperty("quota").GetInt32());
+        }
 
         using var exact = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 20, reason = "Giảm vừa đủ" });
         var enterprise = await exact.Expect(HttpStatusCode.OK);
@@ -89,6 +100,18 @@ public abstract class QuotaTests(PermitsHost host)
         using var overWorkforce = await approver.PutJson(url, new { quota = 101, reason = "Quá" });
         await overWorkforce.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
         using var unchanged = await approver.Get($"/api/v1/enterprises/{host.EnterpriseId}");
+        Assert.Equal(30, (await unchanged.Expect(HttpStatusCode.OK)).GetProperty("quota").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_approver_of_another_city_gets_404_and_changes_nothing()
+    {
+        var haNoi = await host.ClientAsync(PermitsHost.UserEmail("approver", PermitsHost.OtherCityCode));
+        using var foreign = await haNoi.PutJson($"/api/v1/enterprises/{host.EnterpriseId}/quota", new { quota = 90, reason = "Ngoài địa bàn" });
+        var problem = await foreign.ExpectProblem(HttpStatusCode.NotFound, "not_found");
+        using var unknown = await haNoi.PutJson($"/api/v1/enterprises/{Guid.NewGuid()}/quota", new { quota = 90, reason = "Ngoài địa bàn" });
+        Assert.Equal(problem.GetProperty("detail").GetString(), (await unknown.ExpectProblem(HttpStatusCode.NotFound, "not_found")).GetProperty("detail").GetString());
+        using var unchanged = await (await host.AsAsync("approver")).Get($"/api/v1/enterprises/{host.EnterpriseId}");
         Assert.Equal(30, (await unchanged.Expect(HttpStatusCode.OK)).GetProperty("quota").GetInt32());
     }
 
