@@ -1,6 +1,7 @@
 using TravelPermits.Enterprises.Quota;
 using TravelPermits.Enterprises.Validation;
 using TravelPermits.SharedKernel.Text;
+using TravelPermits.SharedKernel.Validation;
 using TravelPermits.TestSupport;
 using Xunit;
 
@@ -47,6 +48,59 @@ public sealed class ValidationTests
     [InlineData("hotline", null)]
     public void Vietnamese_phone_numbers_are_recognised_with_or_without_84(string input, string? expected) =>
         Assert.Equal(expected, VietnamesePhone.Normalize(input));
+
+    [Theory]
+    [InlineData("nguyen van a@gmail.com")]
+    [InlineData("a@b")]
+    [InlineData("hr@cty,vn")]
+    [InlineData("hr;x@cty.vn")]
+    [InlineData("hr@cty..vn")]
+    [InlineData("hr@@cty.vn")]
+    [InlineData("hr@cty.vn@cty.vn")]
+    [InlineData("@cty.vn")]
+    [InlineData("hr@")]
+    [InlineData("hr@.cty.vn")]
+    [InlineData("hr@cty.vn.")]
+    [InlineData("hr@-cty.vn")]
+    [InlineData("hr@cty-.vn")]
+    [InlineData("hr@cty.v")]
+    [InlineData("hr@cty.123")]
+    [InlineData("hr@[10.0.0.1]")]
+    [InlineData(".hr@cty.vn")]
+    [InlineData("hr.@cty.vn")]
+    [InlineData("h..r@cty.vn")]
+    [InlineData("\"hr\"@cty.vn")]
+    [InlineData("Nhân Sự <hr@cty.vn>")]
+    [InlineData("nhânsự@cty.vn")]
+    [InlineData("hr@công-ty.vn")]
+    [InlineData("hr\t@cty.vn")]
+    public void Emails_a_mail_server_would_refuse_are_invalid(string email) =>
+        Assert.False(EmailRule.IsValid(email));
+
+    [Theory]
+    [InlineData("a@b.co")]
+    [InlineData("nguyen.van.a+nhansu@gmail.com")]
+    [InlineData("hr@mail.thep-danang.com.vn")]
+    [InlineData("HR_2021@Cty.VN")]
+    [InlineData("ke-toan@cty.vn")]
+    [InlineData(" hr@cty.vn ")]
+    [InlineData("hr@xn--cty-8na.xn--vn-1ia")]
+    [InlineData("hr@123.vn")]
+    public void Emails_as_mail_servers_take_them_are_valid(string email) =>
+        Assert.True(EmailRule.IsValid(email));
+
+    [Fact]
+    public void Emails_keep_to_the_length_limits()
+    {
+        Assert.True(EmailRule.IsValid(new string('a', 64) + "@cty.vn"));
+        Assert.False(EmailRule.IsValid(new string('a', 65) + "@cty.vn"));
+        Assert.True(EmailRule.IsValid("hr@" + new string('a', 63) + ".vn"));
+        Assert.False(EmailRule.IsValid("hr@" + new string('a', 64) + ".vn"));
+        var longest = "hr@" + string.Join('.', new string('a', 61), new string('b', 61), new string('c', 61), new string('d', 62)) + ".vn";
+        Assert.Equal(254, longest.Length);
+        Assert.True(EmailRule.IsValid(longest));
+        Assert.False(EmailRule.IsValid("h" + longest));
+    }
 
     [Theory]
     [InlineData(100, 30, null, 30)]

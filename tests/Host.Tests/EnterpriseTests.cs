@@ -102,6 +102,39 @@ public abstract class EnterpriseTests(PermitsHost host)
         Assert.True((await unknownWard.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("wardCode", out _));
     }
 
+    [Theory]
+    [InlineData("nguyen van a@gmail.com")]
+    [InlineData("a@b")]
+    [InlineData("hr@cty,vn")]
+    [InlineData("hr;x@cty.vn")]
+    [InlineData("hr@cty..vn")]
+    [InlineData("hr@@cty.vn")]
+    [InlineData("@cty.vn")]
+    [InlineData("hr@cty.vn.")]
+    [InlineData("hr@-cty.vn")]
+    [InlineData("hr@cty.v1")]
+    [InlineData("hr.@cty.vn")]
+    [InlineData("<hr@cty.vn>")]
+    public async Task Contact_emails_a_mail_server_would_refuse_are_refused(string email)
+    {
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, email: email));
+        var errors = (await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        Assert.Equal(["contactEmail"], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Địa chỉ email không hợp lệ.", errors.GetProperty("contactEmail")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("nguyen.van.a+nhansu@gmail.com")]
+    [InlineData("hr@mail.thep-danang.com.vn")]
+    [InlineData("HR_2021@Cty.VN")]
+    [InlineData("  ke-toan@cty.vn ")]
+    public async Task Contact_emails_as_mail_servers_take_them_are_accepted(string email)
+    {
+        var unique = email.Replace("@", "." + Guid.NewGuid().ToString("N")[..8] + "@", StringComparison.Ordinal);
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, email: unique));
+        await response.Expect(HttpStatusCode.Created);
+    }
+
     [Fact]
     public async Task The_same_tax_code_cannot_be_registered_twice_unless_the_first_was_rejected()
     {

@@ -52,6 +52,27 @@ public abstract class UserTests(PermitsHost host)
     }
 
     [Theory]
+    [InlineData("a@b")]
+    [InlineData("hr@cty..vn")]
+    [InlineData("hr@cty,vn")]
+    [InlineData("hr;x@cty.vn")]
+    [InlineData("nguyen van a@gmail.com")]
+    public async Task Emails_a_mail_server_would_refuse_are_refused(string email)
+    {
+        using var response = await host.TryCreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode);
+        var errors = (await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        Assert.Equal("Địa chỉ email không hợp lệ.", errors.GetProperty("email")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Emails_with_tags_and_subdomains_are_accepted()
+    {
+        var email = Http.Unique("nguyen.van.a") + "+kiemsoat@mail.danang.gov.vn";
+        using var response = await host.TryCreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode);
+        Assert.Equal(email, (await response.Expect(HttpStatusCode.Created)).GetProperty("email").GetString());
+    }
+
+    [Theory]
     [InlineData("short1A")]
     [InlineData("alllowercase123")]
     [InlineData("NoDigitsHereAtAll")]

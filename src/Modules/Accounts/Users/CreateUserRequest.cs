@@ -1,6 +1,7 @@
 using FluentValidation;
 using TravelPermits.Accounts.Auth;
 using TravelPermits.SharedKernel.Security;
+using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Accounts.Users;
 
@@ -12,7 +13,7 @@ internal sealed class CreateUserRequestValidator : AbstractValidator<CreateUserR
 {
     public CreateUserRequestValidator()
     {
-        RuleFor(r => r.Email).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(r => r.Email).NotEmpty().ValidEmail();
         RuleFor(r => r.Password).NotEmpty().MaximumLength(128);
         RuleFor(r => r.FullName).NotEmpty().MaximumLength(200);
         RuleFor(r => r.Role).NotEmpty().Must(role => Roles.All.Contains(role)).WithMessage(_ => AccountsTexts.UnknownRole.Resolve());

@@ -1,6 +1,7 @@
-using TravelPermits.SharedKernel.Text;
 using FluentValidation;
 using TravelPermits.Enterprises.Validation;
+using TravelPermits.SharedKernel.Text;
+using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Enterprises.Registration;
 
@@ -16,7 +17,7 @@ internal sealed class RegisterEnterpriseRequestValidator : AbstractValidator<Reg
             .WithMessage(_ => EnterpriseTexts.InvalidTaxCode.Resolve());
         RuleFor(r => r.WardCode).NotEmpty().Matches("^[0-9]{5}$");
         RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
-        RuleFor(r => r.ContactEmail).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(r => r.ContactEmail).NotEmpty().ValidEmail();
         RuleFor(r => r.ContactPhone).NotEmpty().Must(phone => VietnamesePhone.Normalize(phone) is not null)
             .WithMessage(_ => EnterpriseTexts.InvalidPhone.Resolve());
         RuleFor(r => r.Workforce).GreaterThan(0).LessThanOrEqualTo(1_000_000);
