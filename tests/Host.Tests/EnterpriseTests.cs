@@ -102,6 +102,29 @@ public abstract class EnterpriseTests(PermitsHost host)
         Assert.True((await unknownWard.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("wardCode", out _));
     }
 
+    [Fact]
+    public async Task An_unknown_ward_is_reported_together_with_the_other_field_errors()
+    {
+        var officer = await host.AsAsync("ward-officer");
+        var taxCode = TestData.TaxCode();
+        using var response = await officer.PostJson("/api/v1/enterprises", Registration("99999", taxCode, phone: "12345", email: "hr@cty..vn"));
+        var errors = (await response.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        foreach (var field in new[] { "wardCode", "contactPhone", "contactEmail" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"no error for {field}: {errors}");
+        }
+        Assert.Equal("Không có phường/xã với mã này.", errors.GetProperty("wardCode")[0].GetString());
+
+        var english = host.Anonymous();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using var self = await english.PostJson("/api/v1/enterprises/registrations", Registration("99999", taxCode, workforce: 0));
+        var selfErrors = (await self.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        Assert.Equal("No ward has this code.", selfErrors.GetProperty("wardCode")[0].GetString());
+        Assert.True(selfErrors.TryGetProperty("workforce", out _), selfErrors.ToString());
+        using var stored = await (await host.AsAsync("admin")).Get($"/api/v1/enterprises?q={taxCode}");
+        Assert.Empty((await stored.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("nguyen van a@gmail.com")]
     [InlineData("a@b")]

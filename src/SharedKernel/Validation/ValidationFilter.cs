@@ -56,17 +56,24 @@ public static class ValidationExtensions
     public static RouteHandlerBuilder Validate<T>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<T>>().ProducesValidationProblem();
 
-    /// <summary>Registers every validator the assembly defines (FluentValidation's DI package is not served here).</summary>
+    /// <summary>
+    /// Registers every validator the assembly defines (FluentValidation's DI package is not served
+    /// here): as a singleton when it needs nothing, scoped when its constructor takes services (a
+    /// directory that reads the database, for an async rule). The filter and the handlers resolve
+    /// validators from the request's scope, so either works.
+    /// </summary>
     public static IServiceCollection AddValidatorsFrom(this IServiceCollection services, Assembly assembly)
     {
         var validators = assembly.DefinedTypes
             .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
             .SelectMany(t => t.ImplementedInterfaces
                 .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(i => (Service: i, Implementation: t.AsType())));
+                .Select(i => (Service: i, Implementation: t)));
         foreach (var (service, implementation) in validators)
         {
-            services.AddSingleton(service, implementation);
+            var needsServices = implementation.DeclaredConstructors.All(c => c.IsStatic || c.GetParameters().Length > 0);
+            services.Add(new ServiceDescriptor(service, implementation.AsType(),
+                needsServices ? ServiceLifetime.Scoped : ServiceLifetime.Singleton));
         }
         return services;
     }

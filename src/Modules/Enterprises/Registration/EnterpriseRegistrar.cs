@@ -40,6 +40,7 @@ internal sealed class EnterpriseRegistrar(
 
     public async Task<Enterprise> RegisterAsync(RegisterEnterpriseRequest request, CallerScope caller, bool selfRegistration, CancellationToken ct)
     {
+        // The validator found the ward; this reads where it is (and refuses it if the catalogue lost it since).
         var ward = await geography.FindWardAsync(request.WardCode, ct)
             ?? throw ProblemException.Invalid("wardCode", EnterpriseTexts.UnknownWard);
         if (!selfRegistration && !caller.Covers(ward.CityCode, ward.Code))

@@ -1,5 +1,6 @@
 using FluentValidation;
 using TravelPermits.Enterprises.Validation;
+using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Text;
 using TravelPermits.SharedKernel.Validation;
 
@@ -8,14 +9,17 @@ namespace TravelPermits.Enterprises.Registration;
 internal sealed record RegisterEnterpriseRequest(
     string Name, string TaxCode, string WardCode, string Address, string ContactEmail, string ContactPhone, int Workforce);
 
+/// <summary>Every field at once, the ward's existence in the national catalogue included.</summary>
 internal sealed class RegisterEnterpriseRequestValidator : AbstractValidator<RegisterEnterpriseRequest>
 {
-    public RegisterEnterpriseRequestValidator()
+    public RegisterEnterpriseRequestValidator(IGeographyDirectory geography)
     {
         RuleFor(r => r.Name).NotEmpty().MaximumLength(300);
         RuleFor(r => r.TaxCode).NotEmpty().Must(code => Validation.TaxCode.Normalize(code) is not null)
             .WithMessage(_ => EnterpriseTexts.InvalidTaxCode.Resolve());
-        RuleFor(r => r.WardCode).NotEmpty().Matches("^[0-9]{5}$");
+        RuleFor(r => r.WardCode).Cascade(CascadeMode.Stop).NotEmpty().Matches("^[0-9]{5}$")
+            .MustAsync(async (code, ct) => await geography.FindWardAsync(code, ct) is not null)
+            .WithMessage(_ => EnterpriseTexts.UnknownWard.Resolve());
         RuleFor(r => r.Address).NotEmpty().MaximumLength(500);
         RuleFor(r => r.ContactEmail).NotEmpty().ValidEmail();
         RuleFor(r => r.ContactPhone).NotEmpty().Must(phone => VietnamesePhone.Normalize(phone) is not null)
