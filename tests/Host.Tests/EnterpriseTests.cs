@@ -191,6 +191,42 @@ public abstract class EnterpriseTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task An_official_takes_over_only_a_pending_self_registration_within_their_own_area()
+    {
+        var taxCode = TestData.TaxCode();
+        using var squat = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.OtherWardCode, taxCode));
+        var pending = (await squat.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        // The officer of another ward, and the approver of another city, meet a duplicate like any other.
+        var officer = await host.AsAsync("ward-officer");
+        using (var official = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode)))
+        {
+            await official.ExpectProblem(HttpStatusCode.Conflict, "duplicate_tax_code");
+        }
+        var haNoi = await host.ClientAsync(PermitsHost.UserEmail("approver", PermitsHost.OtherCityCode));
+        using (var far = await haNoi.PostJson("/api/v1/enterprises", Registration(PermitsHost.OtherCityWard, taxCode)))
+        {
+            await far.ExpectProblem(HttpStatusCode.Conflict, "duplicate_tax_code");
+        }
+        var approver = await host.AsAsync("approver");
+        using (var untouched = await approver.Get($"/api/v1/enterprises/{pending}"))
+        {
+            Assert.Equal("pending", (await untouched.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        using (var audit = await approver.Get($"/api/v1/audit?entityType=enterprise&entityId={pending}"))
+        {
+            var actions = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(a => a.GetProperty("action").GetString());
+            Assert.Equal(["enterprise.registration_received"], actions);
+        }
+
+        // The approver of its city covers it, and takes it over.
+        using var covered = await approver.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode));
+        Assert.Equal("active", (await covered.Expect(HttpStatusCode.Created)).GetProperty("status").GetString());
+        using var old = await approver.Get($"/api/v1/enterprises/{pending}");
+        Assert.Equal("rejected", (await old.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Officials_register_only_in_their_own_area()
     {
         var officer = await host.AsAsync("ward-officer");

@@ -49,13 +49,13 @@ internal sealed class EnterpriseRegistrar(
         }
         var taxCode = TaxCode.Normalize(request.TaxCode)!;
         var existing = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.TaxCode == taxCode && e.Status != EnterpriseStatus.Rejected, ct);
-        if (existing is not null && !selfRegistration && existing.Status == EnterpriseStatus.Pending)
-        {
-            // An official's registration takes over a self-registration nobody has decided on yet,
-            // so that an anonymous registration cannot hold a tax code hostage.
-            await RejectAsync(existing, EnterpriseTexts.Superseded.Resolve(), ct);
-        }
-        else if (existing is not null)
+        // An official's registration takes over a self-registration nobody has decided on yet, so that
+        // an anonymous registration cannot hold a tax code hostage; but only one within the official's
+        // own area: elsewhere it is a duplicate like any other, left to the officials of its ward.
+        var superseded = existing is { Status: EnterpriseStatus.Pending } && !selfRegistration && caller.Covers(existing.CityCode, existing.WardCode)
+            ? existing
+            : null;
+        if (existing is not null && superseded is null)
         {
             throw ProblemException.Conflict("duplicate_tax_code", EnterpriseTexts.DuplicateTaxCode);
         }
@@ -80,13 +80,22 @@ internal sealed class EnterpriseRegistrar(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        db.Enterprises.Add(enterprise);
-        db.Audit(actor.Current, selfRegistration ? "enterprise.registration_received" : "enterprise.registered", "enterprise",
-            enterprise.Id.ToString(), now, new { enterprise.Name, enterprise.TaxCode, enterprise.Status, enterprise.Quota },
-            enterprise.CityCode, enterprise.WardCode);
-        var (subject, body) = EnterpriseEmails.Registered(enterprise);
-        db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
-        await SaveUniqueAsync(ct);
+        // The rejection of the superseded registration and the new one stand or fall together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (superseded is not null)
+            {
+                await RejectPendingAsync(superseded, EnterpriseTexts.Superseded.Resolve(), now, ct);
+            }
+            db.Enterprises.Add(enterprise);
+            db.Audit(actor.Current, selfRegistration ? "enterprise.registration_received" : "enterprise.registered", "enterprise",
+                enterprise.Id.ToString(), now, new { enterprise.Name, enterprise.TaxCode, enterprise.Status, enterprise.Quota },
+                enterprise.CityCode, enterprise.WardCode);
+            var (subject, body) = EnterpriseEmails.Registered(enterprise);
+            db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
+            await SaveUniqueAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         db.Entry(enterprise).State = EntityState.Detached;
 
         if (!selfRegistration)
@@ -114,16 +123,21 @@ internal sealed class EnterpriseRegistrar(
 
     public async Task<Enterprise> RejectAsync(Enterprise enterprise, string reason, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        reason = VietnameseText.Normalize(reason);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RejectPendingAsync(enterprise, reason, time.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return enterprise;
+    }
+
+    /// <summary>Rejects, audits and queues the email in the caller's transaction; the caller saves.</summary>
+    private async Task RejectPendingAsync(Enterprise enterprise, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        reason = VietnameseText.Normalize(reason);
         await TransitionAsync(enterprise, EnterpriseStatus.Rejected, reason, EnterpriseTexts.Reject.Resolve(), now, ct);
         db.Audit(actor.Current, "enterprise.rejected", "enterprise", enterprise.Id.ToString(), now, new { reason }, enterprise.CityCode, enterprise.WardCode);
         var (subject, body) = EnterpriseEmails.Rejected(enterprise, reason);
         db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return enterprise;
     }
 
     public static string SearchKeyOf(string name, string taxCode) => $"{VietnameseText.Fold(name)} {taxCode}";
