@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
+using TravelPermits.Accounts.Contracts;
 using TravelPermits.TestSupport;
 
 namespace TravelPermits.Host.Tests;
@@ -224,6 +226,86 @@ public abstract class EnterpriseTests(PermitsHost host)
         Assert.Equal("active", (await covered.Expect(HttpStatusCode.Created)).GetProperty("status").GetString());
         using var old = await approver.Get($"/api/v1/enterprises/{pending}");
         Assert.Equal("rejected", (await old.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_contact_email_that_already_has_an_account_is_refused_and_nothing_is_stored()
+    {
+        var email = Http.Unique("taken") + "@tests.local";
+        await host.CreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode);
+        var taxCode = TestData.TaxCode();
+        var officer = await host.AsAsync("ward-officer");
+        using (var official = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode, email: email.ToUpperInvariant())))
+        {
+            var problem = await official.ExpectProblem(HttpStatusCode.Conflict, "contact_email_in_use");
+            Assert.Contains("email liên hệ khác", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        var english = host.Anonymous();
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using (var self = await english.PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, taxCode, email: $" {email} ")))
+        {
+            var problem = await self.ExpectProblem(HttpStatusCode.Conflict, "contact_email_in_use");
+            Assert.Contains("another contact email", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        using (var stored = await officer.Get($"/api/v1/enterprises?q={taxCode}"))
+        {
+            Assert.Empty((await stored.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        }
+
+        // A pending self-registration is not taken over by a registration that is refused.
+        using var squat = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, taxCode));
+        var pending = (await squat.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+        using (var official = await officer.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode, email: email)))
+        {
+            await official.ExpectProblem(HttpStatusCode.Conflict, "contact_email_in_use");
+        }
+        using var still = await officer.Get($"/api/v1/enterprises/{pending}");
+        Assert.Equal("pending", (await still.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Activation_is_refused_when_the_contact_email_got_an_account_meanwhile()
+    {
+        var email = Http.Unique("late") + "@tests.local";
+        using var response = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", Registration(PermitsHost.WardCode, email: email));
+        var id = (await response.Expect(HttpStatusCode.Created)).GetProperty("id").GetString();
+        await host.CreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode);
+
+        var officer = await host.AsAsync("ward-officer");
+        using (var activate = await officer.PostJson($"/api/v1/enterprises/{id}/activate", new { }))
+        {
+            var problem = await activate.ExpectProblem(HttpStatusCode.Conflict, "contact_email_in_use");
+            Assert.Contains("email liên hệ khác", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+        using (var still = await officer.Get($"/api/v1/enterprises/{id}"))
+        {
+            Assert.Equal("pending", (await still.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        using var audit = await (await host.AsAsync("approver")).Get($"/api/v1/audit?entityType=enterprise&entityId={id}");
+        Assert.DoesNotContain((await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("action").GetString() == "enterprise.activated");
+        // The officer can still reject it, so that the enterprise registers again with another email.
+        using var reject = await officer.PostJson($"/api/v1/enterprises/{id}/reject", new { reason = "Email liên hệ đã có tài khoản" });
+        await reject.Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_invitation_to_an_email_taken_in_between_is_audited_for_an_admin()
+    {
+        var email = Http.Unique("race") + "@tests.local";
+        await host.CreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode);
+        var enterprise = Guid.NewGuid();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<IEnterpriseAccounts>();
+            Assert.Null(await accounts.InviteAsync(
+                new EnterpriseAccountInvitation(email, "Công ty Chạy Đua", enterprise, PermitsHost.CityCode, PermitsHost.WardCode),
+                TestContext.Current.CancellationToken));
+        }
+        using var audit = await (await host.AsAsync("admin")).Get($"/api/v1/audit?entityType=enterprise&entityId={enterprise}");
+        var line = Assert.Single((await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        Assert.Equal("user.invitation_failed", line.GetProperty("action").GetString());
+        Assert.Equal("DuplicateEmail", line.GetProperty("details").GetProperty("errors")[0].GetString());
     }
 
     [Fact]

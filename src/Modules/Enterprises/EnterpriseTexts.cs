@@ -19,6 +19,14 @@ internal static class EnterpriseTexts
         "Doanh nghiệp đã được cơ quan có thẩm quyền đăng ký trực tiếp.", "The enterprise was registered directly by an official.");
     public static readonly LocalizedText DuplicateTaxCode = new(
         "Mã số thuế này đã được đăng ký.", "This tax code is already registered.");
+    public static readonly LocalizedText ContactEmailInUse = new(
+        "Email liên hệ này đã được dùng để đăng nhập cho một tài khoản khác. Vui lòng dùng email liên hệ khác cho doanh nghiệp.",
+        "This contact email already signs in another user account. Give another contact email for the enterprise.");
+    public static readonly LocalizedText ContactEmailTaken = new(
+        "Email liên hệ của doanh nghiệp đã được dùng để đăng nhập cho một tài khoản khác sau khi đăng ký. "
+            + "Hãy từ chối hồ sơ để doanh nghiệp đăng ký lại với email liên hệ khác.",
+        "The enterprise's contact email has since come to sign in another user account. "
+            + "Reject the registration so that the enterprise registers again with another contact email.");
     public static readonly LocalizedText QuotaBelowActive = new(
         "Không thể hạ hạn mức xuống {0} khi doanh nghiệp đang có {1} giấy đi đường còn hiệu lực.",
         "The quota cannot go down to {0} while the enterprise has {1} live permits.");

@@ -33,8 +33,10 @@ public sealed record InvitedAccount(Guid UserId, string Email, string PasswordTo
 public interface IEnterpriseAccounts
 {
     /// <summary>
-    /// Creates the enterprise's account, or returns null when an account with this email exists
-    /// already. The scope comes from the enterprise module itself and is trusted as given.
+    /// Creates the enterprise's account, or returns null (and audits <c>user.invitation_failed</c>)
+    /// when an account with this email exists already or Identity refuses it: the caller checks the
+    /// email first with <see cref="IAccountAdministration.ExistsAsync"/>. The scope comes from the
+    /// enterprise module itself and is trusted as given.
     /// </summary>
     Task<InvitedAccount?> InviteAsync(EnterpriseAccountInvitation invitation, CancellationToken cancellationToken);
 }

@@ -15,6 +15,10 @@ internal sealed class EnterpriseAccounts(
         var email = invitation.Email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
+            // The enterprise module refuses such a contact email up front; one taken in between is left for an admin to see.
+            db.Audit(actor.Current, "user.invitation_failed", "enterprise", invitation.EnterpriseId.ToString(), time.GetUtcNow(),
+                new { email, errors = new[] { nameof(IdentityErrorDescriber.DuplicateEmail) } }, invitation.CityCode, invitation.WardCode);
+            await db.SaveChangesAsync(cancellationToken);
             return null;
         }
         var user = new AppUser

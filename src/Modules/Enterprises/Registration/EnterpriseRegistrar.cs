@@ -8,6 +8,7 @@ using TravelPermits.Enterprises.Quota;
 using TravelPermits.Enterprises.Validation;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
@@ -25,6 +26,7 @@ internal sealed class EnterpriseRegistrar(
     IGeographyDirectory geography,
     PolicyDefaults policies,
     IEnterpriseAccounts accounts,
+    IAccountAdministration users,
     TimeProvider time,
     ActorAccessor actor,
     IValidator<RegisterEnterpriseRequest> validator) : IEnterpriseRegistration
@@ -59,6 +61,8 @@ internal sealed class EnterpriseRegistrar(
         {
             throw ProblemException.Conflict("duplicate_tax_code", EnterpriseTexts.DuplicateTaxCode);
         }
+        var contactEmail = request.ContactEmail.Trim();
+        await EnsureNoAccountAsync(contactEmail, EnterpriseTexts.ContactEmailInUse, ct);
 
         var ratio = await policies.RatioPercentAsync(ward.CityCode, ward.Code, ct);
         var now = time.GetUtcNow();
@@ -71,7 +75,7 @@ internal sealed class EnterpriseRegistrar(
             CityCode = ward.CityCode,
             WardCode = ward.Code,
             Address = VietnameseText.Normalize(request.Address),
-            ContactEmail = request.ContactEmail.Trim(),
+            ContactEmail = contactEmail,
             ContactPhone = VietnamesePhone.Normalize(request.ContactPhone)!,
             Workforce = request.Workforce,
             RatioPercent = ratio,
@@ -107,6 +111,11 @@ internal sealed class EnterpriseRegistrar(
 
     public async Task<Enterprise> ActivateAsync(Enterprise enterprise, CancellationToken ct)
     {
+        if (enterprise.Status == EnterpriseStatus.Pending)
+        {
+            // Its account is created with the contact email: one taken since the registration would leave it without one.
+            await EnsureNoAccountAsync(enterprise.ContactEmail, EnterpriseTexts.ContactEmailTaken, ct);
+        }
         var now = time.GetUtcNow();
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
@@ -140,6 +149,18 @@ internal sealed class EnterpriseRegistrar(
         db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
     }
 
+    /// <summary>
+    /// 409 when the email already signs someone in: the enterprise's account could not have it, and
+    /// the enterprise would be left without one.
+    /// </summary>
+    private async Task EnsureNoAccountAsync(string email, LocalizedText refusal, CancellationToken ct)
+    {
+        if (await users.ExistsAsync(email, ct))
+        {
+            throw ProblemException.Conflict("contact_email_in_use", refusal);
+        }
+    }
+
     public static string SearchKeyOf(string name, string taxCode) => $"{VietnameseText.Fold(name)} {taxCode}";
 
     /// <summary>A guarded transition from pending: the update applies only if nobody decided first.</summary>
@@ -161,7 +182,10 @@ internal sealed class EnterpriseRegistrar(
         enterprise.UpdatedAt = now;
     }
 
-    /// <summary>Creates the enterprise's account (when its contact has none) and emails the invitation.</summary>
+    /// <summary>
+    /// Creates the enterprise's account and emails the invitation. The contact email was checked
+    /// first; should an account have taken it in between, the Accounts module audits the failure.
+    /// </summary>
     private async Task InviteAccountAsync(Enterprise enterprise, CancellationToken ct)
     {
         var invited = await accounts.InviteAsync(
