@@ -116,6 +116,37 @@ public abstract class QuotaTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Only_an_active_enterprises_quota_changes()
+    {
+        using var registered = await host.Anonymous().PostJson("/api/v1/enterprises/registrations", new
+        {
+            name = "Công ty Chưa Duyệt", taxCode = TestData.TaxCode(), wardCode = PermitsHost.WardCode, address = "3 Bạch Đằng",
+            contactEmail = Http.Unique("q") + "@tests.local", contactPhone = "0236 3822 123", workforce = 100,
+        });
+        var id = (await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var approver = await host.AsAsync("approver");
+        using (var pending = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 60, reason = "Trước khi duyệt" }))
+        {
+            var problem = await pending.ExpectProblem(HttpStatusCode.Conflict, "enterprise_not_active");
+            Assert.Equal("Doanh nghiệp chưa được kích hoạt.", problem.GetProperty("detail").GetString());
+        }
+        using (var reject = await approver.PostJson($"/api/v1/enterprises/{id}/reject", new { reason = "Sai thông tin" }))
+        {
+            await reject.Expect(HttpStatusCode.OK);
+        }
+        var officer = await host.AsAsync("ward-officer");
+        using (var rejected = await officer.PutJson($"/api/v1/enterprises/{id}/quota", new { workforce = 500, reason = "Sau khi từ chối" }))
+        {
+            await rejected.ExpectProblem(HttpStatusCode.Conflict, "enterprise_not_active");
+        }
+        using var unchanged = await approver.Get($"/api/v1/enterprises/{id}");
+        var enterprise = await unchanged.Expect(HttpStatusCode.OK);
+        Assert.Equal(30, enterprise.GetProperty("quota").GetInt32());
+        Assert.Equal(100, enterprise.GetProperty("workforce").GetInt32());
+        Assert.False(enterprise.GetProperty("quotaIsExplicit").GetBoolean());
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_takes_against_ten_remaining_succeed_exactly_ten_times()
     {
         var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);

@@ -87,6 +87,12 @@ internal sealed class QuotaChanger(
     /// </summary>
     private async Task<Enterprise?> TryApplyAsync(EnterprisesDbContext context, Enterprise current, ChangeQuotaRequest change, CancellationToken ct)
     {
+        // Only an active enterprise has places to manage: a pending one is still to be decided on, a
+        // rejected one is gone. Nothing makes an active one inactive, so the status read holds for the update.
+        if (current.Status != EnterpriseStatus.Active)
+        {
+            throw ProblemException.Conflict("enterprise_not_active", EnterpriseTexts.NotActive);
+        }
         var workforce = change.Workforce ?? current.Workforce;
         var ratio = change.RatioPercent ?? current.RatioPercent;
         int? explicitQuota = change.Quota ?? (change.Workforce is null && change.RatioPercent is null ? current.QuotaOverride : null);
