@@ -118,4 +118,8 @@ public sealed class ValidationTests
     [InlineData("  Hợp   tác xã  ", "hop tac xa")]
     public void Search_keys_ignore_diacritics_case_and_unicode_form(string input, string expected) =>
         Assert.Equal(expected, VietnameseText.Fold(input));
+
+    [Fact]
+    public void A_search_is_one_escaped_pattern_per_distinct_folded_word() =>
+        Assert.Equal(["%cong%", "%ty%", "%thep%", "%100\\%%", "%a\\_b%"], VietnameseText.WordPatterns("  Công ty\tTHÉP  Co\u0302ng 100% a_b "));
 }

@@ -390,6 +390,58 @@ public abstract class EnterpriseTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Search_finds_names_holding_every_word_of_the_query_in_any_order()
+    {
+        var admin = await host.AsAsync("admin");
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var taxCodes = new List<string>();
+        foreach (var name in new[] { $"Công ty Cổ phần Thép Đà Nẵng {marker}", $"Công ty TNHH Thép Miền Trung {marker}", $"Công ty TNHH Thủy sản {marker}" })
+        {
+            var taxCode = TestData.TaxCode();
+            taxCodes.Add(taxCode);
+            using var response = await admin.PostJson("/api/v1/enterprises", Registration(PermitsHost.WardCode, taxCode, name));
+            await response.Expect(HttpStatusCode.Created);
+        }
+        var officer = await host.AsAsync("ward-officer");
+        async Task<List<string>> Names(string q, string extra = "")
+        {
+            using var response = await officer.Get($"/api/v1/enterprises?q={Uri.EscapeDataString(q)}{extra}");
+            return (await response.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+                .Select(e => e.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToList();
+        }
+
+        string[] steel = [$"Công ty Cổ phần Thép Đà Nẵng {marker}", $"Công ty TNHH Thép Miền Trung {marker}"];
+        Assert.Equal(steel, await Names($"cong ty thep {marker}"));
+        Assert.Equal(steel, await Names($"  {marker}   THÉP  công "));
+        Assert.Equal(steel, await Names($"Co\u0302ng ty The\u0301p {marker}".Normalize(System.Text.NormalizationForm.FormD)));
+        Assert.Equal([$"Công ty TNHH Thép Miền Trung {marker}"], await Names($"tnhh thep {marker}"));
+        Assert.Equal([$"Công ty Cổ phần Thép Đà Nẵng {marker}"], await Names($"da nang {taxCodes[0]}"));
+        Assert.Equal(3, (await Names($"{marker} cong")).Count);
+        Assert.Empty(await Names($"cong ty thep da nang mien {marker}"));
+        Assert.Empty(await Names($"{marker} %"));
+        Assert.Empty(await Names($"{marker} _"));
+        using (var tooLong = await officer.Get($"/api/v1/enterprises?q={Uri.EscapeDataString(string.Join(' ', Enumerable.Range(1, 11)))}"))
+        {
+            Assert.True((await tooLong.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("q", out _));
+        }
+
+        // Cursor paging over a search of several words.
+        using var page1 = await officer.Get($"/api/v1/enterprises?q=cong%20thep%20{marker}&limit=1");
+        var first = await page1.Expect(HttpStatusCode.OK);
+        Assert.Single(first.GetProperty("items").EnumerateArray());
+        using var page2 = await officer.Get($"/api/v1/enterprises?q=cong%20thep%20{marker}&limit=1&cursor={first.GetProperty("nextCursor").GetString()}");
+        var second = await page2.Expect(HttpStatusCode.OK);
+        Assert.Single(second.GetProperty("items").EnumerateArray());
+        Assert.NotEqual(first.GetProperty("items")[0].GetProperty("id").GetString(), second.GetProperty("items")[0].GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+
+        // Scoped: the officer of the other ward finds none of them.
+        var otherOfficer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
+        using var hidden = await otherOfficer.Get($"/api/v1/enterprises?q=cong%20thep%20{marker}");
+        Assert.Empty((await hidden.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task An_enterprise_sees_only_itself()
     {
         var enterprise = await host.AsAsync("enterprise");

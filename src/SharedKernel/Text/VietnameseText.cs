@@ -54,4 +54,11 @@ public static class VietnameseText
     public static string ContainsPattern(string query) =>
         "%" + Fold(query).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    /// <summary>
+    /// One <see cref="ContainsPattern"/> for each distinct word of the folded query: a search key
+    /// matches the query when it matches them all, the words in any order and anywhere.
+    /// </summary>
+    public static IReadOnlyList<string> WordPatterns(string query) =>
+        Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Select(ContainsPattern).ToList();
 }

@@ -5,14 +5,20 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.SharedKernel.Paging;
+using TravelPermits.SharedKernel.Problems;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
 
 namespace TravelPermits.Enterprises.Browse;
 
-/// <summary><c>GET /api/v1/enterprises?wardCode=&amp;status=&amp;q=</c> and <c>GET /api/v1/enterprises/{id}</c>, within the caller's scope.</summary>
+/// <summary>
+/// <c>GET /api/v1/enterprises?wardCode=&amp;status=&amp;q=</c> (<c>q</c>: every word of it in the folded
+/// name or the tax code) and <c>GET /api/v1/enterprises/{id}</c>, within the caller's scope.
+/// </summary>
 internal static class BrowseEndpoints
 {
+    private const int MaxSearchWords = 10;
+
     private static readonly string[] Readers =
         [Roles.Admin, Roles.Approver, Roles.WardOfficer, Roles.AreaPolice, Roles.WardPolice, Roles.Enterprise];
 
@@ -40,8 +46,16 @@ internal static class BrowseEndpoints
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = VietnameseText.ContainsPattern(q);
-            query = query.Where(e => EF.Functions.Like(e.SearchKey, pattern, "\\"));
+            // Every word, in any order: "cong ty thep" finds "Công ty Cổ phần Thép Đà Nẵng".
+            var words = VietnameseText.WordPatterns(q);
+            if (words.Count > MaxSearchWords)
+            {
+                throw ProblemException.Invalid("q", EnterpriseTexts.TooManySearchWords.Format(MaxSearchWords));
+            }
+            foreach (var pattern in words)
+            {
+                query = query.Where(e => EF.Functions.Like(e.SearchKey, pattern, "\\"));
+            }
         }
         if (Paging.DecodeGuid(cursor) is { } position)
         {
