@@ -70,7 +70,7 @@ public abstract class PeriodTests(PermitsHost host)
         {
             await forDaNang.ExpectProblem(HttpStatusCode.NotFound, "not_found");
         }
-        using (var unknownCity = await (await host.AsAsync("admin")).PostJson("/api/v1/periods", new { label = "Không có", startsAt = Slot(10), endsAt = Slot(10).AddDays(7), cityCode = "99" }))
+        using (var unknownCity = await (await host.AsAsync("admin")).PostJson("/api/v1/periods", new { label = "Không có", startsAt = Slot(10), endsAt = Slot(10).AddDays(7), cityCode = "00" }))
         {
             await unknownCity.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
         }
