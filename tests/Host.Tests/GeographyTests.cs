@@ -70,15 +70,15 @@ public abstract class GeographyTests(PermitsHost host)
     public async Task Imports_sent_at_once_with_the_same_new_units_all_succeed_and_store_each_unit_once()
     {
         var admin = await host.AsAsync("admin");
-        // A city, district and wards of their own (codes 99, 990, 990xx: in no catalogue and no other test), new to the database.
-        var wards = Enumerable.Range(0, 20).Select(i => new { level3_id = $"990{i:D2}", name = $"Xã Đồng Thời {i}", type = "Xã" }).ToArray();
+        // A city, district and wards of their own (codes 03, 980, 330xx: in no catalogue, and no other test uses them), new to the database.
+        var wards = Enumerable.Range(0, 20).Select(i => new { level3_id = $"330{i:D2}", name = $"Xã Đồng Thời {i}", type = "Xã" }).ToArray();
         var catalogue = new
         {
             data = new[]
             {
-                new { level1_id = "99", name = "Tỉnh Đồng Thời", type = "Tỉnh", level2s = new[]
+                new { level1_id = "03", name = "Tỉnh Đồng Thời", type = "Tỉnh", level2s = new[]
                 {
-                    new { level2_id = "990", name = "Huyện Đồng Thời", type = "Huyện", level3s = wards },
+                    new { level2_id = "980", name = "Huyện Đồng Thời", type = "Huyện", level3s = wards },
                 } },
             },
         };
@@ -93,7 +93,7 @@ public abstract class GeographyTests(PermitsHost host)
         var answers = await Task.WhenAll(imports);
         Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, a.Body));
 
-        using var listed = await host.Anonymous().Get("/api/v1/wards?cityCode=99");
+        using var listed = await host.Anonymous().Get("/api/v1/wards?cityCode=03");
         var names = (await listed.Expect(HttpStatusCode.OK)).EnumerateArray().Select(w => w.GetProperty("name").GetString()).ToList();
         Assert.All(wards, w => Assert.Single(names, n => n == w.name));
     }
