@@ -38,7 +38,11 @@ public abstract class AuthTests(PermitsHost host)
     public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
     {
         var email = Http.Unique("lock") + "@tests.local";
-        await host.CreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode);
+        string id;
+        using (var created = await host.TryCreateUserAsync(email, "checkpoint", city: PermitsHost.CityCode))
+        {
+            id = (await created.Expect(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        }
         for (var i = 0; i < 5; i++)
         {
             using var failed = await host.Anonymous().PostJson("/api/v1/auth/login", new { email, password = "Wrong@Passw0rd" });
@@ -46,6 +50,12 @@ public abstract class AuthTests(PermitsHost host)
         }
         using var locked = await host.Anonymous().PostJson("/api/v1/auth/login", new { email, password = PermitsHost.Password });
         await locked.ExpectProblem(HttpStatusCode.Unauthorized, "locked_out");
+
+        // The failure that locked the account is audited, once.
+        var admin = await host.AsAsync("admin");
+        using var audit = await admin.Get($"/api/v1/audit?entityType=user&entityId={id}");
+        var actions = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
+        Assert.Single(actions, a => a == "user.locked_out");
     }
 
     [Fact]

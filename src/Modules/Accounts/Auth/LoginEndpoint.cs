@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using TravelPermits.Accounts.Persistence;
+using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Problems;
 using TravelPermits.SharedKernel.Validation;
 
@@ -37,13 +38,23 @@ internal static class LoginEndpoint
             .WithTags("Authentication")
             .WithName("Login");
 
-    private static async Task<EmptyHttpResult> Handle(LoginRequest request, SignInManager<AppUser> signIn)
+    private static async Task<EmptyHttpResult> Handle(
+        LoginRequest request, SignInManager<AppUser> signIn, AccountsDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
+        var wasLocked = user is not null && await signIn.UserManager.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return TypedResults.Empty; // the bearer handler has written the token response
+        }
+        if (result.IsLockedOut && !wasLocked)
+        {
+            // This failure locked the account: a change of the account, audited (the failures before it are not).
+            db.Audit(Actor.Anonymous, "user.locked_out", "user", user!.Id.ToString(), time.GetUtcNow(),
+                new { user.Email, until = user.LockoutEnd, from = http.Connection.RemoteIpAddress?.ToString() }, user.CityCode, user.WardCode);
+            await db.SaveChangesAsync(ct);
         }
         throw result.IsLockedOut
             ? new ProblemException(StatusCodes.Status401Unauthorized, "locked_out", AccountsTexts.LockedOut)
