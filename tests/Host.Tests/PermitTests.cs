@@ -135,6 +135,28 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Verification_reads_from_many_threads_at_once_each_get_their_own_permit()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(4);
+        var ids = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetGuid()).ToList();
+        var reads = host.Services.GetRequiredService<TravelPermits.Permits.Verify.PermitReads>();
+        var ct = TestContext.Current.CancellationToken;
+        // Pooled statements go back to the pool while other threads take them: every read must
+        // still answer its own row, and none may find its statement closed under it.
+        var workers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25_000; i++)
+            {
+                var id = ids[(w + i) % ids.Count];
+                var state = await reads.ReadAsync(id, ct);
+                Assert.Equal(id, state?.Id);
+            }
+        }, ct));
+        await Task.WhenAll(workers);
+    }
+
+    [Fact]
     public async Task Refusals_issue_nothing()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(12, workforce: 33); // quota 9

@@ -81,26 +81,28 @@ internal sealed class PermitReads : IAsyncDisposable
             // EF Core keeps a Guid in SQLite as upper-case text.
             statement = OpenStatement.Create(_database, $"{Columns} WHERE \"Id\" = @id", DbType.String);
         }
+        PermitState? row;
         try
         {
             statement.Parameter.Value = id.ToString().ToUpperInvariant();
             using var reader = statement.Command.ExecuteReader(CommandBehavior.SingleRow);
-            var row = reader.Read() ? Row(reader) : null;
-            if (_idle.Count < MaxIdle)
-            {
-                _idle.Enqueue(statement);
-            }
-            else
-            {
-                statement.Dispose();
-            }
-            return row;
+            row = reader.Read() ? Row(reader) : null;
         }
         catch
         {
             statement.Dispose();
             throw;
         }
+        // Back to the pool only once its reader is closed: another thread may take it at once.
+        if (_idle.Count < MaxIdle)
+        {
+            _idle.Enqueue(statement);
+        }
+        else
+        {
+            statement.Dispose();
+        }
+        return row;
     }
 
     // ------------------------------------------------------------------ PostgreSQL: coalesced reads
