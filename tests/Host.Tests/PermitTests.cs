@@ -470,12 +470,22 @@ public abstract class PermitTests(PermitsHost host)
         var items = (await found.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
         Assert.NotEmpty(items);
         Assert.All(items, p => Assert.StartsWith("Trần Thị Hồng", p.GetProperty("holder").GetProperty("fullName").GetString(), StringComparison.Ordinal));
+        // Every word, in any order and apart.
+        using (var reordered = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?q=hong%20tran"))
+        {
+            Assert.Equal(items.Select(p => p.GetProperty("id").GetString()),
+                (await reordered.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+        }
+        using (var tooMany = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?q={string.Join("%20", Enumerable.Range(0, 11).Select(i => $"w{i}"))}"))
+        {
+            Assert.True((await tooMany.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("q", out _));
+        }
         var officer = await host.ClientAsync(PermitsHost.UserEmail("ward-officer", PermitsHost.OtherWardCode));
         using var hidden = await officer.Get($"/api/v1/enterprises/{enterprise}/permits");
         await hidden.ExpectProblem(HttpStatusCode.NotFound, "not_found");
     }
 
-    /// <summary>The period in force now (created once per fixture: periods are city-wide and may not overlap).</summary>
+    /// <summary>Da Nang's period in force now (created once per fixture: a city's periods may not overlap).</summary>
     private async Task<JsonElement> CurrentPeriodAsync()
     {
         using (var current = await host.Anonymous().Get($"/api/v1/periods/current?cityCode={PermitsHost.CityCode}"))

@@ -34,8 +34,6 @@ internal static class EnterpriseTexts
         "Doanh nghiệp vừa được người khác cập nhật, vui lòng thử lại.", "The enterprise was changed by someone else; try again.");
     public static readonly LocalizedText NothingToChange = new(
         "Cần ít nhất một trong workforce, ratioPercent, quota.", "Give at least one of workforce, ratioPercent, quota.");
-    public static readonly LocalizedText TooManySearchWords = new(
-        "Từ khóa tìm kiếm có tối đa {0} từ.", "A search takes at most {0} words.");
     public static readonly LocalizedText Activate = new("kích hoạt", "activate");
     public static readonly LocalizedText Reject = new("từ chối", "reject");
     public static readonly LocalizedText NotActive = new(

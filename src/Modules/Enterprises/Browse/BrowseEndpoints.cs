@@ -17,7 +17,6 @@ namespace TravelPermits.Enterprises.Browse;
 /// </summary>
 internal static class BrowseEndpoints
 {
-    private const int MaxSearchWords = 10;
 
     private static readonly string[] Readers =
         [Roles.Admin, Roles.Approver, Roles.WardOfficer, Roles.AreaPolice, Roles.WardPolice, Roles.Enterprise];
@@ -47,12 +46,7 @@ internal static class BrowseEndpoints
         if (!string.IsNullOrWhiteSpace(q))
         {
             // Every word, in any order: "cong ty thep" finds "Công ty Cổ phần Thép Đà Nẵng".
-            var words = VietnameseText.WordPatterns(q);
-            if (words.Count > MaxSearchWords)
-            {
-                throw ProblemException.Invalid("q", EnterpriseTexts.TooManySearchWords.Format(MaxSearchWords));
-            }
-            foreach (var pattern in words)
+            foreach (var pattern in SearchWords.Patterns(q))
             {
                 query = query.Where(e => EF.Functions.Like(e.SearchKey, pattern, "\\"));
             }

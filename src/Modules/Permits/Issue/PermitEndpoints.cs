@@ -92,8 +92,11 @@ internal static class PermitEndpoints
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var pattern = VietnameseText.ContainsPattern(q);
-            query = query.Where(p => EF.Functions.Like(p.SearchKey, pattern, "\\"));
+            // Every word, in any order: "thi lan" finds "Hoàng Thị Lan".
+            foreach (var pattern in SearchWords.Patterns(q))
+            {
+                query = query.Where(p => EF.Functions.Like(p.SearchKey, pattern, "\\"));
+            }
         }
         if (Paging.DecodeGuid(cursor) is { } position)
         {
