@@ -98,6 +98,15 @@ public sealed class CreateUserRequestValidatorTests
         }
     }
 
+    [Fact]
+    public void The_all_zero_enterprise_id_is_no_enterprise()
+    {
+        var request = For(Roles.Enterprise) with { EnterpriseId = Guid.Empty };
+        var error = Assert.Single(CultureScope.Under(Cultures.Vietnamese, () => Validator.Validate(request)).Errors);
+        Assert.Equal("EnterpriseId", error.PropertyName);
+        Assert.Equal(AccountsTexts.ScopeRequired.Vi, error.ErrorMessage);
+    }
+
     [Theory]
     [MemberData(nameof(ScopesARoleDoesNotTake))]
     public void A_scope_the_role_does_not_take_is_refused(string role, string field)

@@ -27,7 +27,8 @@ internal sealed class CreateUserRequestValidator : AbstractValidator<CreateUserR
                 .When(r => Roles.WardScoped.Contains(r.Role));
             RuleFor(r => r.WardCode).Empty().WithMessage(_ => AccountsTexts.ScopeNotAllowed.Resolve())
                 .When(r => !Roles.WardScoped.Contains(r.Role));
-            RuleFor(r => r.EnterpriseId).NotEmpty().WithMessage(_ => AccountsTexts.ScopeRequired.Resolve())
+            // Not only present: the all-zero id names no enterprise either.
+            RuleFor(r => r.EnterpriseId).Must(id => id is { } given && given != Guid.Empty).WithMessage(_ => AccountsTexts.ScopeRequired.Resolve())
                 .When(r => r.Role == Roles.Enterprise);
             RuleFor(r => r.EnterpriseId).Empty().WithMessage(_ => AccountsTexts.ScopeNotAllowed.Resolve())
                 .When(r => r.Role != Roles.Enterprise);
