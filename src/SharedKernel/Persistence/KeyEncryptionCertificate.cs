@@ -43,7 +43,9 @@ public sealed class KeyEncryptionCertificate
     {
         try
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+            // The private key stays in memory, nowhere else; macOS has no ephemeral key sets.
+            var flags = OperatingSystem.IsMacOS() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password, flags);
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
