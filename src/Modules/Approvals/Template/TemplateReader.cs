@@ -232,26 +232,10 @@ internal static class TemplateReader
         }
         var depth = xml.Depth;
         var nextRow = 1;
+        Action passing = () => stream.Window(TemplateLimits.MaxRowBytes, () => SectionTooLarge(part));
         xml.Read();
-        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        while (NextChild(xml, depth, name => name == "row", "its rows", passing))
         {
-            if (xml.EOF)
-            {
-                throw new XmlException("The sheet ends inside its rows.");
-            }
-            if (xml.NodeType != XmlNodeType.Element || !IsMain(xml) || xml.LocalName != "row")
-            {
-                stream.Window(TemplateLimits.MaxRowBytes, () => SectionTooLarge(part));
-                if (xml.NodeType == XmlNodeType.Element)
-                {
-                    xml.Skip();
-                }
-                else
-                {
-                    xml.Read();
-                }
-                continue;
-            }
             var attribute = xml.GetAttribute("r");
             int number;
             if (attribute is null)
@@ -289,24 +273,8 @@ internal static class TemplateReader
         var depth = xml.Depth;
         var position = 0;
         xml.Read();
-        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        while (NextChild(xml, depth, name => name == "c", "a row"))
         {
-            if (xml.EOF)
-            {
-                throw new XmlException("The sheet ends inside a row.");
-            }
-            if (xml.NodeType != XmlNodeType.Element || !IsMain(xml) || xml.LocalName != "c")
-            {
-                if (xml.NodeType == XmlNodeType.Element)
-                {
-                    xml.Skip();
-                }
-                else
-                {
-                    xml.Read();
-                }
-                continue;
-            }
             var column = xml.GetAttribute("r") is { } reference ? ColumnIndex(reference) : position;
             position = column + 1;
             if (column >= 0 && column < cells.Length)
@@ -337,34 +305,19 @@ internal static class TemplateReader
         {
             var depth = xml.Depth;
             xml.Read();
-            while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+            while (NextChild(xml, depth, name => name is "v" or "is", "a cell")) // passing over a formula, extensions
             {
-                if (xml.EOF)
+                var isValue = xml.LocalName == "v";
+                text.Clear();
+                ReadText(xml, text, leaf: isValue);
+                tooLong |= text.TooLong;
+                if (isValue)
                 {
-                    throw new XmlException("The sheet ends inside a cell.");
-                }
-                if (xml.NodeType == XmlNodeType.Element && IsMain(xml) && xml.LocalName is "v" or "is")
-                {
-                    var isValue = xml.LocalName == "v";
-                    text.Clear();
-                    ReadText(xml, text, leaf: isValue);
-                    tooLong |= text.TooLong;
-                    if (isValue)
-                    {
-                        raw = text.ToString();
-                    }
-                    else
-                    {
-                        inline = text.ToString();
-                    }
-                }
-                else if (xml.NodeType == XmlNodeType.Element)
-                {
-                    xml.Skip(); // a formula, extensions
+                    raw = text.ToString();
                 }
                 else
                 {
-                    xml.Read();
+                    inline = text.ToString();
                 }
             }
             xml.Read();
@@ -428,6 +381,37 @@ internal static class TemplateReader
     }
 
     private static bool IsMain(XmlReader xml) => xml.NamespaceURI is Main or StrictMain;
+
+    /// <summary>
+    /// Moves to the next child of the element at <paramref name="depth"/> that is an element of the
+    /// sheet's namespace named as <paramref name="wanted"/> says, and answers true; answers false on
+    /// the parent's end tag. Whatever else comes first is passed over whole, <paramref name="passing"/>
+    /// (a size window) running before each step. A part that ends before the end tag is damaged.
+    /// </summary>
+    private static bool NextChild(XmlReader xml, int depth, Func<string, bool> wanted, string endsInside, Action? passing = null)
+    {
+        while (!(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+        {
+            if (xml.EOF)
+            {
+                throw new XmlException($"The sheet ends inside {endsInside}.");
+            }
+            if (xml.NodeType == XmlNodeType.Element && IsMain(xml) && wanted(xml.LocalName))
+            {
+                return true;
+            }
+            passing?.Invoke();
+            if (xml.NodeType == XmlNodeType.Element)
+            {
+                xml.Skip();
+            }
+            else
+            {
+                xml.Read();
+            }
+        }
+        return false;
+    }
 
     private static int ColumnIndex(string reference)
     {
