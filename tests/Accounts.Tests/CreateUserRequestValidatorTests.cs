@@ -5,6 +5,7 @@ using TravelPermits.Accounts.Users;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Validation;
+using TravelPermits.Tests;
 using Xunit;
 
 namespace TravelPermits.Accounts.Tests;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using TravelPermits.Accounts.Auth;
 using TravelPermits.SharedKernel.Localization;
+using TravelPermits.Tests;
 using Xunit;
 
 namespace TravelPermits.Accounts.Tests;

@@ -5,6 +5,7 @@ using TravelPermits.Accounts.Auth;
 using TravelPermits.Accounts.Persistence;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Security;
+using TravelPermits.Tests;
 using Xunit;
 
 namespace TravelPermits.Accounts.Tests;
@@ -84,16 +85,7 @@ public sealed class PasswordPolicyTests
         foreach (var validator in users.PasswordValidators)
         {
             // The describer reads the culture when it builds a message, inside ValidateAsync.
-            var saved = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = culture;
-            try
-            {
-                errors.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = saved;
-            }
+            errors.AddRange((await CultureScope.UnderAsync(culture, () => validator.ValidateAsync(users, user, password))).Errors);
         }
         return [.. errors];
     }

@@ -5,6 +5,7 @@ using TravelPermits.Geography.Contracts;
 using TravelPermits.Geography.Import;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.TestSupport;
+using TravelPermits.Tests;
 using Xunit;
 
 namespace TravelPermits.Geography.Tests;
@@ -208,10 +209,10 @@ public sealed class CatalogueValidatorTests
     {
         var city = Small().Data![0];
         var twice = new Catalogue([city, city]);
-        Assert.Equal(GeographyTexts.DuplicateCodes.Vi, Under(Cultures.Vietnamese, () => Message(twice)));
-        Assert.Equal(GeographyTexts.DuplicateCodes.Vi, Under(CultureInfo.InvariantCulture, () => Message(twice)));
-        Assert.Equal(GeographyTexts.DuplicateCodes.En, Under(Cultures.English, () => Message(twice)));
-        Assert.Equal(GeographyTexts.DuplicateCodes.En, Under(CultureInfo.GetCultureInfo("en-US"), () => Message(twice)));
+        Assert.Equal(GeographyTexts.DuplicateCodes.Vi, CultureScope.Under(Cultures.Vietnamese, () => Message(twice)));
+        Assert.Equal(GeographyTexts.DuplicateCodes.Vi, CultureScope.Under(CultureInfo.InvariantCulture, () => Message(twice)));
+        Assert.Equal(GeographyTexts.DuplicateCodes.En, CultureScope.Under(Cultures.English, () => Message(twice)));
+        Assert.Equal(GeographyTexts.DuplicateCodes.En, CultureScope.Under(CultureInfo.GetCultureInfo("en-US"), () => Message(twice)));
         Assert.NotEqual(GeographyTexts.DuplicateCodes.Vi, GeographyTexts.DuplicateCodes.En);
 
         static string Message(Catalogue catalogue) => Assert.Single(Validator.Validate(catalogue).Errors).ErrorMessage;
@@ -237,19 +238,5 @@ public sealed class CatalogueValidatorTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("Data", error.PropertyName);
         Assert.Equal(GeographyTexts.DuplicateCodes.Resolve(), error.ErrorMessage);
-    }
-
-    private static T Under<T>(CultureInfo culture, Func<T> action)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
     }
 }
