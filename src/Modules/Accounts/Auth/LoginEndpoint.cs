@@ -42,9 +42,11 @@ internal static class LoginEndpoint
         LoginRequest request, SignInManager<AppUser> signIn, AccountsDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim());
-        var wasLocked = user is not null && await signIn.UserManager.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        // Looked up once: the sign-in takes the user found, and the lockout state before it is known.
+        var user = await signIn.UserManager.FindByEmailAsync(request.Email.Trim())
+            ?? throw new ProblemException(StatusCodes.Status401Unauthorized, "invalid_credentials", AccountsTexts.InvalidCredentials);
+        var wasLocked = await signIn.UserManager.IsLockedOutAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return TypedResults.Empty; // the bearer handler has written the token response
@@ -52,7 +54,7 @@ internal static class LoginEndpoint
         if (result.IsLockedOut && !wasLocked)
         {
             // This failure locked the account: a change of the account, audited (the failures before it are not).
-            db.Audit(Actor.Anonymous, "user.locked_out", "user", user!.Id.ToString(), time.GetUtcNow(),
+            db.Audit(Actor.Anonymous, "user.locked_out", "user", user.Id.ToString(), time.GetUtcNow(),
                 new { user.Email, until = user.LockoutEnd, from = http.Connection.RemoteIpAddress?.ToString() }, user.CityCode, user.WardCode);
             await db.SaveChangesAsync(ct);
         }
