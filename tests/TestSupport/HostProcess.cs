@@ -52,7 +52,7 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = start };
         var lines = new List<string>();
         void OnLine(string? line)
         {
@@ -71,10 +71,23 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The Host exited:\n" + string.Join('\n', lines)));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        _ = ReportExitAsync();
+
+        // Waits for the end of the redirected output too, so that the message holds the Host's last
+        // words (the error it stopped on), which the Exited event can precede.
+        async Task ReportExitAsync()
+        {
+            await process.WaitForExitAsync();
+            string output;
+            lock (lines)
+            {
+                output = string.Join('\n', lines);
+            }
+            listening.TrySetException(new InvalidOperationException("The Host exited:\n" + output));
+        }
 
         try
         {
