@@ -11,7 +11,8 @@ namespace TravelPermits.Permits.Print;
 /// <summary>
 /// A4 sheets of eight permits (two columns, four rows), cut lines between them: the QR code,
 /// the holder's name and ID number, the enterprise, the validity and a box for the ward police's
-/// stamp. Pages are written one after another into the output stream.
+/// stamp. PDFsharp holds the document until <c>Save</c>, which writes it to the output stream
+/// whole; the print endpoint bounds its size (see docs/benchmarks.md).
 /// </summary>
 internal static class PermitSheets
 {
