@@ -21,32 +21,31 @@ internal static class RequestFingerprint
     private static readonly byte[] MultipartTag = Encoding.ASCII.GetBytes("multipart/form-data parts v1\n");
 
     /// <summary>
-    /// Reads the whole body (it must be buffered: <see cref="HttpRequestRewindExtensions.EnableBuffering(HttpRequest)"/>),
-    /// bounded by the request's size limit, and leaves it rewound for the endpoint.
+    /// Reads the body once (twice for a form that does not parse; it must be buffered:
+    /// <see cref="HttpRequestRewindExtensions.EnableBuffering(HttpRequest)"/>), bounded by the
+    /// request's size limit, and leaves it rewound for the endpoint.
     /// </summary>
     public static async Task<string> ComputeAsync(HttpRequest request, CancellationToken ct)
     {
-        // The raw hash comes first: it reads the whole body through the server's size limit, and it
-        // is the answer for every other content type and for a form that does not parse.
-        var raw = await SHA256.HashDataAsync(request.Body, ct);
-        request.Body.Position = 0;
+        byte[]? hash = null;
         if (MultipartBoundary(request, out var boundary))
         {
             var options = request.HttpContext.RequestServices?.GetService<IOptions<FormOptions>>()?.Value ?? new FormOptions();
             try
             {
-                if (await HashPartsAsync(request.Body, boundary, options, ct) is { } parts)
-                {
-                    raw = parts;
-                }
+                // Read through the server's size limit, like any read of the body.
+                hash = await HashPartsAsync(request.Body, boundary, options, ct);
             }
             catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
             {
-                // A malformed form: the raw bytes stand, and the endpoint answers its own 400.
+                // A malformed form: its raw bytes stand, and the endpoint answers its own 400.
             }
             request.Body.Position = 0;
         }
-        return Convert.ToHexStringLower(raw);
+        // Every other content type, and a form that does not parse, by the raw bytes.
+        hash ??= await SHA256.HashDataAsync(request.Body, ct);
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash);
     }
 
     private static bool MultipartBoundary(HttpRequest request, out string boundary)
