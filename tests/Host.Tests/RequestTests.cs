@@ -90,11 +90,7 @@ public abstract class RequestTests(PermitsHost host)
         };
         var file = Workbooks.FillCells(await TemplateAsync(host), rows, style);
         var client = await host.AsAsync("ward-officer");
-        using var response = await UploadAsync(client, enterprise, file);
-        var problem = await response.ExpectProblem(HttpStatusCode.UnprocessableEntity, "invalid_rows");
-        var errors = problem.GetProperty("rowErrors").EnumerateArray()
-            .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString()!, Message: e.GetProperty("message").GetString()!))
-            .ToList();
+        var errors = await RowErrorsAsync(client, enterprise, file);
         Assert.Contains(errors, e => e is { Row: 3, Column: "A" });
         Assert.Contains(errors, e => e is { Row: 3, Column: "B" } && e.Message.Contains("dòng 2", StringComparison.Ordinal));
         Assert.Contains(errors, e => e is { Row: 4, Column: "B" } && e.Message.Contains("999", StringComparison.Ordinal));
@@ -242,11 +238,7 @@ public abstract class RequestTests(PermitsHost host)
         var file = Workbooks.FillCells(await TemplateAsync(host), rows, style);
 
         var client = await host.AsAsync("ward-officer");
-        using var response = await UploadAsync(client, enterprise, file);
-        var problem = await response.ExpectProblem(HttpStatusCode.UnprocessableEntity, "invalid_rows");
-        var errors = problem.GetProperty("rowErrors").EnumerateArray()
-            .Select(e => (Row: e.GetProperty("row").GetInt32(), Column: e.GetProperty("column").GetString()!, Message: e.GetProperty("message").GetString()!))
-            .ToList();
+        var errors = await RowErrorsAsync(client, enterprise, file);
         Assert.Equal([(2, "I"), (3, "A")], errors.Select(e => (e.Row, e.Column)));
         Assert.All(errors, e => Assert.Contains("500 ký tự", e.Message, StringComparison.Ordinal));
         await AssertNothingStoredAsync(client, enterprise);
@@ -276,6 +268,16 @@ public abstract class RequestTests(PermitsHost host)
     }
 
     private const string SpreadsheetNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>Uploads the file: a 422 <c>invalid_rows</c>; its row errors in order.</summary>
+    private static async Task<List<(int Row, string Column, string Message)>> RowErrorsAsync(HttpClient client, Guid enterprise, byte[] file)
+    {
+        using var response = await UploadAsync(client, enterprise, file);
+        var problem = await response.ExpectProblem(HttpStatusCode.UnprocessableEntity, "invalid_rows");
+        return problem.GetProperty("rowErrors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!, e.GetProperty("message").GetString()!))
+            .ToList();
+    }
 
     /// <summary>Uploads the file as the ward officer: a 400 <c>invalid_template</c> that stored nothing; its detail.</summary>
     private async Task<string> RefusedTemplateAsync(Guid enterprise, byte[] file)
