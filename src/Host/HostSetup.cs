@@ -8,7 +8,7 @@ using TravelPermits.Accounts;
 using TravelPermits.Enterprises;
 using TravelPermits.Permits;
 using TravelPermits.Host.Demo;
-using TravelPermits.Host.OpenApi;
+using FastEndpoints.Swagger;
 using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Persistence;
@@ -30,7 +30,18 @@ internal static partial class HostSetup
 
     public static IServiceCollection AddHostServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.SwaggerDocument(document =>
+        {
+            document.DocumentSettings = settings =>
+            {
+                settings.DocumentName = "v1";
+                settings.Title = "Travel permits API";
+                settings.Version = "v1";
+            };
+            document.AutoTagPathSegmentIndex = 0; // each endpoint names its tag
+            document.ShortSchemaNames = true;
+            document.ExcludeNonFastEndpoints = true;
+        });
         services.AddRequestLocalization(options =>
         {
             CultureInfo[] cultures = [Cultures.Vietnamese, Cultures.English];
@@ -76,11 +87,12 @@ internal static partial class HostSetup
         // pages are in the caller's language too.
         app.UseRequestLocalization();
         app.UsePermitsProblemDetails();
-        // Static pages of Swagger UI are public; the document they read is too.
-        app.UseSwaggerUI(ui =>
+        // The OpenAPI document and the static pages of Swagger UI are public.
+        app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
+        app.UseSwaggerUi(ui =>
         {
-            ui.RoutePrefix = "swagger";
-            ui.SwaggerEndpoint("/openapi/v1.json", "Travel permits API v1");
+            ui.Path = "/swagger";
+            ui.DocumentPath = "/openapi/{documentName}.json";
         });
         app.UseAuthentication();
         app.UseAuthorization();
@@ -91,7 +103,6 @@ internal static partial class HostSetup
 
     public static WebApplication MapOperationsEndpoints(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();

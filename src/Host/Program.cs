@@ -5,6 +5,7 @@ using TravelPermits.Geography;
 using TravelPermits.Host;
 using TravelPermits.Permits;
 using TravelPermits.SharedKernel;
+using TravelPermits.SharedKernel.Endpoints;
 
 var builder = WebApplication.CreateBuilder(HostSetup.ReadDemoSwitch(args, out var demo));
 if (demo)
@@ -19,14 +20,20 @@ builder.Services
     .AddAccountsModule(builder.Configuration)
     .AddEnterprisesModule(builder.Configuration)
     .AddApprovalsModule(builder.Configuration)
-    .AddPermitsModule(builder.Configuration);
+    .AddPermitsModule(builder.Configuration)
+    .AddApiEndpoints(
+        typeof(GeographyModule).Assembly,
+        typeof(AccountsModule).Assembly,
+        typeof(EnterprisesModule).Assembly,
+        typeof(ApprovalsModule).Assembly,
+        typeof(PermitsModule).Assembly);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HostSetup.DefaultBodyLimit);
 
 var app = builder.Build();
 
 app.UseHostPipeline();
+app.UseApiEndpoints();
 app.MapPlatformEndpoints();
-app.MapGeographyEndpoints();
 app.MapAccountsEndpoints();
 app.MapEnterprisesEndpoints();
 app.MapApprovalsEndpoints();

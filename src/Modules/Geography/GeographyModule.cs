@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.Geography.Import;
 using TravelPermits.Geography.Persistence;
-using TravelPermits.Geography.Wards;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Validation;
 
@@ -21,12 +19,5 @@ public static class GeographyModule
         services.AddScoped<IGeographyImport, CatalogueImporter>();
         services.AddValidatorsFrom(typeof(GeographyModule).Assembly);
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapGeographyEndpoints(this IEndpointRouteBuilder routes)
-    {
-        ImportCatalogueEndpoint.Map(routes);
-        ListWardsEndpoint.Map(routes);
-        return routes;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,25 +13,7 @@ public static class ProblemsSetup
     /// </summary>
     public static IServiceCollection AddPermitsProblemDetails(this IServiceCollection services)
     {
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-        {
-            var problem = context.ProblemDetails;
-            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            problem.Status = status;
-            problem.Type = $"https://httpstatuses.io/{status}";
-            problem.Title = CommonTexts.ForStatus(status).Resolve();
-            if (!problem.Extensions.ContainsKey("code"))
-            {
-                problem.Extensions["code"] = CommonTexts.CodeForStatus(status);
-            }
-            if (problem.Extensions["code"] is "validation_failed" && problem is not HttpValidationProblemDetails && !problem.Extensions.ContainsKey("errors"))
-            {
-                problem.Extensions["errors"] = new Dictionary<string, string[]>();
-            }
-            problem.Detail ??= problem.Title;
-            problem.Extensions.Remove("exception");
-            problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
-        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemShape.Complete(context.ProblemDetails, context.HttpContext));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }

@@ -38,13 +38,6 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
             extensions: new Dictionary<string, object?> { ["code"] = "validation_failed" });
 }
 
-internal static class ValidationNames
-{
-    /// <summary>A property path as the JSON names it: <c>Data[0].Level2s</c> becomes <c>data[0].level2s</c>.</summary>
-    internal static string JsonName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
-}
-
 internal static class ValidationTexts
 {
     public static readonly LocalizedText BodyRequired = new("Thiếu nội dung yêu cầu.", "The request body is missing.");

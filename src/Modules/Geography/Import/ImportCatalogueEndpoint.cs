@@ -1,25 +1,26 @@
+using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Security;
-using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Geography.Import;
 
 /// <summary><c>POST /api/v1/admin/geo/import</c>: the GSO catalogue JSON, up to 16 MB.</summary>
-internal static class ImportCatalogueEndpoint
+internal sealed class ImportCatalogueEndpoint(IGeographyImport importer) : Endpoint<Catalogue, ImportResult>
 {
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/v1/admin/geo/import", Handle)
-            .RequireRoles(Roles.Admin)
-            .Validate<Catalogue>()
-            .WithMetadata(new RequestSizeLimitAttribute(16 * 1024 * 1024))
-            .WithTags("Administration")
-            .WithName("ImportGeography");
+    public const long MaxBytes = 16 * 1024 * 1024;
 
-    private static async Task<Ok<ImportResult>> Handle(Catalogue catalogue, IGeographyImport importer, CancellationToken ct) =>
-        TypedResults.Ok(await importer.ImportAsync(catalogue, ct));
+    public override void Configure()
+    {
+        Post("admin/geo/import");
+        Group<GeographyApi>();
+        Roles(SharedKernel.Security.Roles.Admin);
+        Options(route => route.WithMetadata(new RequestSizeLimitAttribute(MaxBytes)));
+        Tags("Administration");
+        Description(route => route.WithName("ImportGeography"));
+    }
+
+    public override async Task HandleAsync(Catalogue catalogue, CancellationToken ct) =>
+        await Send.OkAsync(await importer.ImportAsync(catalogue, ct), ct);
 }

@@ -1,7 +1,5 @@
+using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Geography.Persistence;
 
@@ -9,34 +7,43 @@ namespace TravelPermits.Geography.Wards;
 
 internal sealed record WardItem(string Code, string Name, string Type, string DistrictCode, string DistrictName, string CityCode);
 
+internal sealed class ListWardsRequest
+{
+    public string? CityCode { get; init; }
+    public string? DistrictCode { get; init; }
+}
+
 /// <summary>
 /// <c>GET /api/v1/wards?cityCode=&amp;districtCode=</c>: public reference data (the self-registration
 /// form of an enterprise needs it before anyone signs in).
 /// </summary>
-internal static class ListWardsEndpoint
+internal sealed class ListWardsEndpoint(GeographyDbContext db) : Endpoint<ListWardsRequest, List<WardItem>>
 {
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/v1/wards", Handle)
-            .AllowAnonymous()
-            .WithTags("Geography")
-            .WithName("ListWards");
+    public override void Configure()
+    {
+        Get("wards");
+        Group<GeographyApi>();
+        AllowAnonymous();
+        Tags("Geography");
+        Description(route => route.WithName("ListWards"));
+    }
 
-    private static async Task<Ok<List<WardItem>>> Handle(GeographyDbContext db, string? cityCode, string? districtCode, CancellationToken ct)
+    public override async Task HandleAsync(ListWardsRequest request, CancellationToken ct)
     {
         var wards = db.Wards.AsNoTracking();
-        if (!string.IsNullOrEmpty(cityCode))
+        if (!string.IsNullOrEmpty(request.CityCode))
         {
-            wards = wards.Where(w => w.CityCode == cityCode);
+            wards = wards.Where(w => w.CityCode == request.CityCode);
         }
-        if (!string.IsNullOrEmpty(districtCode))
+        if (!string.IsNullOrEmpty(request.DistrictCode))
         {
-            wards = wards.Where(w => w.DistrictCode == districtCode);
+            wards = wards.Where(w => w.DistrictCode == request.DistrictCode);
         }
         var items = await (
             from w in wards
             join d in db.Districts on w.DistrictCode equals d.Code
             orderby w.Code
             select new WardItem(w.Code, w.Name, w.Type, w.DistrictCode, d.Name, w.CityCode)).ToListAsync(ct);
-        return TypedResults.Ok(items);
+        await Send.OkAsync(items, ct);
     }
 }
