@@ -33,7 +33,6 @@ var app = builder.Build();
 
 app.UseHostPipeline();
 app.UseApiEndpoints();
-app.MapAccountsEndpoints();
 app.MapEnterprisesEndpoints();
 app.MapApprovalsEndpoints();
 app.MapPermitsEndpoints();

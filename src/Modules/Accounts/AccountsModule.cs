@@ -16,7 +16,7 @@ using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Accounts;
 
-/// <summary>Users, sign-in with bearer tokens, roles and scopes.</summary>
+/// <summary>Users, sign-in with bearer tokens, roles and scopes; its routes are the endpoints of <see cref="AccountsApi"/>.</summary>
 public static class AccountsModule
 {
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
@@ -63,23 +63,15 @@ public static class AccountsModule
         });
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<TokenRefresh>();
+        services.AddScoped<PasswordReset>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<IAccountAdministration>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<IEnterpriseAccounts, EnterpriseAccounts>();
         services.AddValidatorsFrom(typeof(AccountsModule).Assembly);
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder routes)
-    {
-        LoginEndpoint.Map(routes);
-        RefreshEndpoint.Map(routes);
-        MeEndpoint.Map(routes);
-        SetPasswordEndpoint.Map(routes);
-        CreateUserEndpoint.Map(routes);
-        GetUserEndpoints.Map(routes);
-        return routes;
     }
 
     /// <summary>Creates the first admin when no user exists; returns its email, or null when users existed.</summary>
