@@ -64,6 +64,7 @@ public static class AccountsModule
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownAccountPassword>();
         services.AddScoped<TokenRefresh>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<UserAccounts>();

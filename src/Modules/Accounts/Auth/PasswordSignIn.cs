@@ -9,10 +9,12 @@ namespace TravelPermits.Accounts.Auth;
 
 /// <summary>
 /// Sign-in with email and password for a bearer token pair. Repeated failures lock the account for a
-/// while (Identity's lockout); an unknown email and a wrong password answer alike.
+/// while (Identity's lockout); an unknown email and a wrong password answer alike, and cost alike.
 /// </summary>
 internal sealed class PasswordSignIn(
     SignInManager<AppUser> signIn,
+    IPasswordHasher<AppUser> hasher,
+    UnknownAccountPassword unknownAccount,
     AccountsDbContext db,
     TimeProvider time)
 {
@@ -24,7 +26,14 @@ internal sealed class PasswordSignIn(
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         // Looked up once: the sign-in takes the user found, and the lockout state before it is known.
-        var user = await signIn.UserManager.FindByEmailAsync(email.Trim()) ?? throw InvalidCredentials();
+        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            // The password check a real account would have had: without it the answer comes in a
+            // fraction of the time and tells that no account has this email (issue 12).
+            unknownAccount.Verify(hasher, password);
+            throw InvalidCredentials();
+        }
         var wasLocked = await signIn.UserManager.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
