@@ -33,8 +33,6 @@ var app = builder.Build();
 
 app.UseHostPipeline();
 app.UseApiEndpoints();
-app.MapPlatformEndpoints();
-app.MapAccountsEndpoints();
 app.MapEnterprisesEndpoints();
 app.MapApprovalsEndpoints();
 app.MapPermitsEndpoints();

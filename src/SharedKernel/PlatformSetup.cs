@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FluentValidation;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.SharedKernel.Audit;
@@ -12,7 +11,10 @@ using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.SharedKernel;
 
-/// <summary>The shared kernel's surface: what every module relies on, wired once by the Host.</summary>
+/// <summary>
+/// The shared kernel's surface: what every module relies on, wired once by the Host. Its own routes
+/// (audit trail, outbox) are the endpoints of <see cref="PlatformApi"/>, found by <c>AddApiEndpoints</c>.
+/// </summary>
 public static class PlatformSetup
 {
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
@@ -30,12 +32,5 @@ public static class PlatformSetup
         services.AddValidatorsFrom(typeof(PlatformSetup).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder routes)
-    {
-        ListAuditEndpoint.Map(routes);
-        ListOutboxEndpoint.Map(routes);
-        return routes;
     }
 }

@@ -14,8 +14,11 @@ internal static class ModuleServices
     public static ServiceProvider Build()
     {
         var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
         services.AddLogging();
-        services.AddAccountsModule(new ConfigurationBuilder().Build());
+        // The module binds its settings from the configuration service, as in the Host.
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddAccountsModule(configuration);
         services.AddScoped<IUserStore<AppUser>, NoDatabaseUserStore>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

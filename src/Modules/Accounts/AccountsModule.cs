@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TravelPermits.Accounts.Auth;
 using TravelPermits.Accounts.Bootstrap;
 using TravelPermits.Accounts.Contracts;
@@ -15,18 +16,21 @@ using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Accounts;
 
-/// <summary>Users, sign-in with bearer tokens, roles and scopes.</summary>
+/// <summary>Users, sign-in with bearer tokens, roles and scopes; its routes are the endpoints of <see cref="AccountsApi"/>.</summary>
 public static class AccountsModule
 {
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
     {
+        _ = configuration; // settings are bound from the Host's configuration as options, checked at start
         services.AddModuleDbContext<AccountsDbContext>("__acc_migrations");
-        services.AddAuthentication(IdentityConstants.BearerScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, options =>
-            {
-                options.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Permits:Auth:AccessTokenMinutes", 60));
-                options.RefreshTokenExpiration = TimeSpan.FromDays(configuration.GetValue("Permits:Auth:RefreshTokenDays", 7));
-            });
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
+        {
+            bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.AccessTokenMinutes);
+            bearer.RefreshTokenExpiration = TimeSpan.FromDays(auth.Value.RefreshTokenDays);
+        });
         // Every route not marked otherwise needs a signed-in user. A request that matches no route
         // (404), or a route under another method or content type (routing's own 405 and 415
         // endpoints, which are not route endpoints), gets that answer, signed in or not.
@@ -46,33 +50,29 @@ public static class AccountsModule
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 5;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Permits:Auth:MaxFailedAttempts", 5);
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Permits:Auth:LockoutMinutes", 15));
             })
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((identity, auth) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
+        });
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownAccountPassword>();
+        services.AddScoped<TokenRefresh>();
+        services.AddScoped<PasswordReset>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<IAccountAdministration>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<IEnterpriseAccounts, EnterpriseAccounts>();
         services.AddValidatorsFrom(typeof(AccountsModule).Assembly);
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder routes)
-    {
-        LoginEndpoint.Map(routes);
-        RefreshEndpoint.Map(routes);
-        MeEndpoint.Map(routes);
-        SetPasswordEndpoint.Map(routes);
-        CreateUserEndpoint.Map(routes);
-        GetUserEndpoints.Map(routes);
-        return routes;
     }
 
     /// <summary>Creates the first admin when no user exists; returns its email, or null when users existed.</summary>

@@ -1,7 +1,5 @@
+using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Persistence;
@@ -11,33 +9,43 @@ namespace TravelPermits.SharedKernel.Audit;
 
 internal sealed record AuditItem(long Id, DateTimeOffset At, string Actor, string Action, string EntityType, string EntityId, System.Text.Json.JsonElement? Details);
 
-/// <summary><c>GET /api/v1/audit</c>: newest first; an approver sees the lines of their city.</summary>
-internal static class ListAuditEndpoint
+internal sealed class ListAuditRequest
 {
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/v1/audit", Handle)
-            .RequireRoles(Roles.Admin, Roles.Approver)
-            .WithTags("Audit")
-            .WithName("ListAudit");
+    public string? EntityType { get; init; }
+    public string? EntityId { get; init; }
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+}
 
-    private static async Task<Ok<CursorPage<AuditItem>>> Handle(
-        HttpContext http, PlatformDbContext db, string? entityType, string? entityId, int? limit, string? cursor, CancellationToken ct)
+/// <summary><c>GET /api/v1/audit?entityType=&amp;entityId=</c>: newest first; an approver sees the lines of their city.</summary>
+internal sealed class ListAuditEndpoint(PlatformDbContext db) : Endpoint<ListAuditRequest, CursorPage<AuditItem>>
+{
+    public override void Configure()
     {
-        var take = Paging.Paging.Limit(limit);
-        var after = Paging.Paging.DecodeLong(cursor);
-        var caller = http.Caller();
+        Get("audit");
+        Group<PlatformApi>();
+        Roles(Security.Roles.Admin, Security.Roles.Approver);
+        Tags("Audit");
+        Description(route => route.WithName("ListAudit"));
+    }
+
+    public override async Task HandleAsync(ListAuditRequest request, CancellationToken ct)
+    {
+        var take = Paging.Paging.Limit(request.Limit);
+        var after = Paging.Paging.DecodeLong(request.Cursor);
+        var caller = HttpContext.Caller();
         var query = db.AuditEntries.AsNoTracking();
         if (!caller.IsAdmin)
         {
             query = query.Where(a => a.CityCode == caller.CityCode);
         }
-        if (!string.IsNullOrEmpty(entityType))
+        if (!string.IsNullOrEmpty(request.EntityType))
         {
-            query = query.Where(a => a.EntityType == entityType);
+            query = query.Where(a => a.EntityType == request.EntityType);
         }
-        if (!string.IsNullOrEmpty(entityId))
+        if (!string.IsNullOrEmpty(request.EntityId))
         {
-            query = query.Where(a => a.EntityId == entityId);
+            query = query.Where(a => a.EntityId == request.EntityId);
         }
         if (after is { } position)
         {
@@ -47,6 +55,6 @@ internal static class ListAuditEndpoint
             .Select(a => new AuditItem(a.Id, a.At, a.Actor, a.Action, a.EntityType, a.EntityId,
                 a.Details is null ? null : System.Text.Json.JsonDocument.Parse(a.Details).RootElement.Clone()))
             .ToList();
-        return TypedResults.Ok(Paging.Paging.Page(rows, take, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await Send.OkAsync(Paging.Paging.Page(rows, take, a => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct);
     }
 }

@@ -1,8 +1,6 @@
+using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
 using TravelPermits.Accounts.Persistence;
 using TravelPermits.Accounts.Users;
 using TravelPermits.SharedKernel.Problems;
@@ -10,19 +8,22 @@ using TravelPermits.SharedKernel.Security;
 
 namespace TravelPermits.Accounts.Auth;
 
-/// <summary><c>GET /api/v1/me</c>: who the token belongs to and the scope it grants.</summary>
-internal static class MeEndpoint
+/// <summary><c>GET /api/v1/me</c>: who the token belongs to and the scope it grants (any signed-in user).</summary>
+internal sealed class MeEndpoint(UserManager<AppUser> users) : EndpointWithoutRequest<UserResponse>
 {
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/v1/me", Handle)
-            .RequireAuthorization()
-            .WithTags("Authentication")
-            .WithName("Me");
-
-    private static async Task<Ok<UserResponse>> Handle(HttpContext http, UserManager<AppUser> users)
+    public override void Configure()
     {
-        var caller = http.Caller();
-        var user = caller.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        return user is null ? throw ProblemException.NotFound(AccountsTexts.User) : TypedResults.Ok(UserResponse.From(user));
+        Get("me");
+        Group<AccountsApi>();
+        Tags("Authentication");
+        Description(route => route.WithName("Me"));
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var caller = HttpContext.Caller();
+        var user = (caller.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null)
+            ?? throw ProblemException.NotFound(AccountsTexts.User);
+        await Send.OkAsync(UserResponse.From(user), ct);
     }
 }

@@ -1,14 +1,9 @@
+using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
-using TravelPermits.Accounts.Persistence;
-using TravelPermits.SharedKernel.Problems;
-using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Accounts.Auth;
 
@@ -19,31 +14,25 @@ internal sealed class RefreshRequestValidator : AbstractValidator<RefreshRequest
     public RefreshRequestValidator() => RuleFor(r => r.RefreshToken).NotEmpty();
 }
 
-/// <summary>
-/// <c>POST /api/v1/auth/refresh</c>: a new token pair for a refresh token that has not expired and
-/// whose user's security stamp is unchanged (a changed password or role ends old sessions).
-/// </summary>
-internal static class RefreshEndpoint
+/// <summary><c>POST /api/v1/auth/refresh</c>: a new token pair for a valid refresh token (<see cref="TokenRefresh"/>).</summary>
+internal sealed class RefreshEndpoint(TokenRefresh refresh) : Endpoint<RefreshRequest>
 {
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPost("/api/v1/auth/refresh", Handle)
-            .AllowAnonymous()
-            .Validate<RefreshRequest>()
-            .Produces<AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .WithTags("Authentication")
-            .WithName("Refresh");
-
-    private static async Task<SignInHttpResult> Handle(
-        RefreshRequest request, SignInManager<AppUser> signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider time)
+    public override void Configure()
     {
-        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
-        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
-        {
-            throw new ProblemException(StatusCodes.Status401Unauthorized, "invalid_refresh_token", AccountsTexts.InvalidRefreshToken);
-        }
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        Post("auth/refresh");
+        Group<AccountsApi>();
+        AllowAnonymous();
+        Tags("Authentication");
+        Description(route => route
+            .WithName("Refresh")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized));
+    }
+
+    public override async Task HandleAsync(RefreshRequest request, CancellationToken ct)
+    {
+        var principal = await refresh.RenewAsync(request.RefreshToken);
+        // The bearer handler writes the new token pair.
+        await Send.ResultAsync(TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme));
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TravelPermits.Accounts.Persistence;
 using TravelPermits.Accounts.Users;
 using TravelPermits.SharedKernel.Audit;
@@ -14,7 +14,7 @@ namespace TravelPermits.Accounts.Bootstrap;
 /// The first admin, created only while no user exists: from <c>Permits:Bootstrap:AdminEmail</c> and
 /// <c>AdminPassword</c>, or, when they are not set, with a generated password written to the log.
 /// </summary>
-internal sealed partial class BootstrapAdmin(AccountsDbContext db, UserAccounts accounts, IConfiguration configuration, ILogger<BootstrapAdmin> logger)
+internal sealed partial class BootstrapAdmin(AccountsDbContext db, UserAccounts accounts, IOptions<BootstrapOptions> options, ILogger<BootstrapAdmin> logger)
 {
     public const string DefaultEmail = "admin@travel-permits.local";
 
@@ -24,8 +24,8 @@ internal sealed partial class BootstrapAdmin(AccountsDbContext db, UserAccounts 
         {
             return null;
         }
-        var email = configuration["Permits:Bootstrap:AdminEmail"];
-        var password = configuration["Permits:Bootstrap:AdminPassword"];
+        var email = options.Value.AdminEmail;
+        var password = options.Value.AdminPassword;
         var generated = string.IsNullOrWhiteSpace(password);
         if (generated)
         {
