@@ -36,7 +36,6 @@ app.UseApiEndpoints();
 app.MapPlatformEndpoints();
 app.MapAccountsEndpoints();
 app.MapEnterprisesEndpoints();
-app.MapApprovalsEndpoints();
 app.MapPermitsEndpoints();
 app.MapOperationsEndpoints();
 app.MapBenchEndpoints();
