@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Approvals.Applications;
@@ -11,24 +10,25 @@ using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Approvals;
 
-/// <summary>Requests (Excel lists), individual applications and the wards' approval chains.</summary>
+/// <summary>
+/// Requests (Excel lists), individual applications and the wards' approval chains. Its routes are
+/// FastEndpoints endpoints of the <see cref="ApprovalsApi"/> group, found by the Host's <c>AddApiEndpoints</c>.
+/// </summary>
 public static class ApprovalsModule
 {
     public static IServiceCollection AddApprovalsModule(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        _ = configuration; // the module reads no setting of its own
         services.AddModuleDbContext<ApprovalsDbContext>("__apr_migrations");
         services.AddScoped<RequestIntake>();
+        services.AddScoped<RequestInbox>();
+        services.AddScoped<RequestDecisions>();
+        services.AddScoped<ApplicationIntake>();
+        services.AddScoped<ApplicationInbox>();
+        services.AddScoped<ApplicationDecisions>();
         services.AddScoped<ChainService>();
         services.AddScoped<IApprovedList, ApprovedList>();
         services.AddValidatorsFrom(typeof(ApprovalsModule).Assembly);
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapApprovalsEndpoints(this IEndpointRouteBuilder routes)
-    {
-        RequestEndpoints.Map(routes);
-        ApplicationEndpoints.Map(routes);
-        return routes;
     }
 }

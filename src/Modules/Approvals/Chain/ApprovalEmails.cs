@@ -1,3 +1,4 @@
+using TravelPermits.Approvals.Contracts;
 using TravelPermits.Approvals.Persistence;
 
 namespace TravelPermits.Approvals.Chain;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using TravelPermits.Approvals.Contracts;
 using TravelPermits.Approvals.Persistence;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.SharedKernel.Audit;
@@ -18,7 +19,7 @@ internal sealed record QuotaRaise(int? RatioPercent, int? Quota);
 /// officials cannot both decide), audited, and its email is queued in the same transaction.
 /// </summary>
 internal sealed class ChainService(
-    ApprovalsDbContext db, IQuotaAdjustment quotas, IEnumerable<Contracts.IIndividualPermits> individualPermits, TimeProvider time, ActorAccessor actor)
+    ApprovalsDbContext db, IQuotaAdjustment quotas, IEnumerable<IIndividualPermits> individualPermits, TimeProvider time, ActorAccessor actor)
 {
     public async Task VerifyAsync(Request request, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ internal sealed class ChainService(
         var from = request.RequiresVerification ? RequestStatus.Verified : RequestStatus.Submitted;
         if (request.Status != from)
         {
-            throw ProblemException.InvalidTransition(request.Status, Texts.Approve.Resolve());
+            throw ProblemException.InvalidTransition(request.Status.WireName(), Texts.Approve.Resolve());
         }
         var all = await db.Entries.AsNoTracking().Where(e => e.RequestId == request.Id).OrderBy(e => e.Row).ToListAsync(ct);
         var chosen = entryIds is null ? all : all.Where(e => entryIds.Contains(e.Id)).ToList();
@@ -96,7 +97,7 @@ internal sealed class ChainService(
             var entry = approvedEntries.Single();
             foreach (var issuer in individualPermits)
             {
-                request.PermitId = await issuer.IssueAsync(new Contracts.ApprovedPerson(entry.EntryId, null, entry.CityCode, entry.WardCode,
+                request.PermitId = await issuer.IssueAsync(new ApprovedPerson(entry.EntryId, null, entry.CityCode, entry.WardCode,
                     entry.FullName, entry.IdNumber, entry.DateOfBirth, entry.Gender, entry.Phone, entry.Position, entry.Residence,
                     entry.Workplace, now), transaction.GetDbTransaction(), ct);
                 await db.Requests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.PermitId, request.PermitId), ct);
@@ -104,7 +105,7 @@ internal sealed class ChainService(
         }
         request.DecidedBy = by;
         request.DecidedAt = now;
-        db.Audit(actor.Current, $"{Noun(request)}.{to}", Noun(request), request.Id.ToString(), now,
+        db.Audit(actor.Current, $"{Noun(request)}.{to.WireName()}", Noun(request), request.Id.ToString(), now,
             new { approved = chosen.Count, of = all.Count, quota }, request.CityCode, request.WardCode);
         if (request.NotifyEmail is { } email)
         {
@@ -119,7 +120,7 @@ internal sealed class ChainService(
     {
         var from = request.Status is RequestStatus.Submitted or RequestStatus.Verified
             ? request.Status
-            : throw ProblemException.InvalidTransition(request.Status, Texts.Reject.Resolve());
+            : throw ProblemException.InvalidTransition(request.Status.WireName(), Texts.Reject.Resolve());
         reason = VietnameseText.Normalize(reason);
         var now = time.GetUtcNow();
         var by = actor.Current.Name;
@@ -164,7 +165,7 @@ internal sealed class ChainService(
         }
     }
 
-    private async Task MoveAsync(Request request, string from, string to, LocalizedText action,
+    private async Task MoveAsync(Request request, RequestStatus from, RequestStatus to, LocalizedText action,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Request>> also, CancellationToken ct)
     {
         var moved = await db.Requests.Where(r => r.Id == request.Id && r.Status == from)
@@ -176,7 +177,7 @@ internal sealed class ChainService(
         if (moved == 0)
         {
             var current = await db.Requests.AsNoTracking().Where(r => r.Id == request.Id).Select(r => r.Status).FirstAsync(ct);
-            throw ProblemException.InvalidTransition(current, action.Resolve());
+            throw ProblemException.InvalidTransition(current.WireName(), action.Resolve());
         }
         request.Status = to;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TravelPermits.Approvals.Contracts;
 using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Approvals.Persistence;
@@ -21,10 +22,10 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
         {
             e.ToTable("apr_requests");
             e.HasKey(x => x.Id);
-            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Kind).HasConversion(WireNames<RequestKind>.Converter).HasMaxLength(16);
             e.Property(x => x.CityCode).HasMaxLength(8);
             e.Property(x => x.WardCode).HasMaxLength(8);
-            e.Property(x => x.Status).HasMaxLength(24);
+            e.Property(x => x.Status).HasConversion(WireNames<RequestStatus>.Converter).HasMaxLength(24);
             e.Property(x => x.Note).HasMaxLength(1000);
             e.Property(x => x.RejectionReason).HasMaxLength(1000);
             e.Property(x => x.SubmittedBy).HasMaxLength(256);
@@ -43,7 +44,7 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
             PersonColumns(e);
             e.Property(x => x.Reason).HasMaxLength(500);
             e.Property(x => x.Destination).HasMaxLength(300);
-            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion(WireNames<EntryStatus>.Converter).HasMaxLength(16);
             e.HasIndex(x => new { x.RequestId, x.Row }).HasDatabaseName("ix_apr_entries_request");
         });
         modelBuilder.Entity<RequestFile>(e =>

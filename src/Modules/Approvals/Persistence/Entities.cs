@@ -1,27 +1,6 @@
+using TravelPermits.Approvals.Contracts;
+
 namespace TravelPermits.Approvals.Persistence;
-
-internal static class RequestKind
-{
-    public const string Addition = "addition";
-    public const string Replacement = "replacement";
-    public const string Individual = "individual";
-}
-
-internal static class RequestStatus
-{
-    public const string Submitted = "submitted";
-    public const string Verified = "verified";
-    public const string Approved = "approved";
-    public const string PartiallyApproved = "partially_approved";
-    public const string Rejected = "rejected";
-}
-
-internal static class EntryStatus
-{
-    public const string Pending = "pending";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-}
 
 /// <summary>
 /// A list of people an enterprise asks permits for (from the Excel template), or a citizen's
@@ -30,11 +9,11 @@ internal static class EntryStatus
 internal sealed class Request
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
-    public required string Kind { get; init; }
+    public required RequestKind Kind { get; init; }
     public Guid? EnterpriseId { get; init; }
     public required string CityCode { get; init; }
     public required string WardCode { get; init; }
-    public required string Status { get; set; }
+    public required RequestStatus Status { get; set; }
     /// <summary>The ward's chain when the request arrived: later policy changes do not move it.</summary>
     public bool RequiresVerification { get; init; }
     public string? Note { get; init; }
@@ -69,7 +48,7 @@ internal sealed class Entry
     public string? Workplace { get; init; }
     public string? Reason { get; init; }
     public string? Destination { get; init; }
-    public required string Status { get; set; }
+    public required EntryStatus Status { get; set; }
 }
 
 /// <summary>The uploaded file, kept with its request as the enterprise sent it.</summary>

@@ -8,6 +8,7 @@ using TravelPermits.Enterprises.Contracts;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Security;
 
 namespace TravelPermits.Approvals.Requests;
 
@@ -18,32 +19,52 @@ namespace TravelPermits.Approvals.Requests;
 /// </summary>
 internal sealed class RequestIntake(
     ApprovalsDbContext db,
+    IEnterpriseDirectory enterprises,
     IWardPolicies policies,
     IEnumerable<IPermitHolderLookup> holders,
     TimeProvider time,
     ActorAccessor actor)
 {
-    public async Task<(Request Request, List<Entry> Entries)> SubmitAsync(
-        EnterpriseInfo enterprise, string kind, string? note, string fileName, byte[] content, CancellationToken ct)
+    private static readonly LocalizedText EnterpriseNoun = new("doanh nghiệp", "enterprise");
+    private static readonly LocalizedText NotActive = new("Doanh nghiệp chưa được kích hoạt.", "The enterprise is not active.");
+
+    /// <summary>The enterprise a list is uploaded for, if the caller covers it; 404 otherwise.</summary>
+    public async Task<EnterpriseInfo> EnterpriseAsync(Guid enterpriseId, CallerScope caller, CancellationToken ct)
     {
+        var enterprise = await enterprises.FindAsync(enterpriseId, ct);
+        return enterprise is not null && caller.CoversEnterprise(enterprise.Id, enterprise.CityCode, enterprise.WardCode)
+            ? enterprise
+            : throw ProblemException.NotFound(EnterpriseNoun);
+    }
+
+    /// <summary>Stores the uploaded list as a request of an active enterprise (409 <c>enterprise_not_active</c> otherwise).</summary>
+    public async Task<(Request Request, List<Entry> Entries)> SubmitAsync(EnterpriseInfo enterprise, UploadForm form, CancellationToken ct)
+    {
+        if (enterprise.Status != "active")
+        {
+            throw ProblemException.Conflict("enterprise_not_active", NotActive);
+        }
+        using var buffer = new MemoryStream();
+        await form.File.CopyToAsync(buffer, ct);
+        var content = buffer.ToArray();
         var sheet = TemplateReader.Read(new MemoryStream(content, writable: false));
         var now = time.GetUtcNow();
-        var people = await CheckRowsAsync(sheet, enterprise.Id, kind, now, ct);
+        var people = await CheckRowsAsync(sheet, enterprise.Id, form.Kind, now, ct);
 
         var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
         var request = new Request
         {
-            Kind = kind,
+            Kind = form.Kind,
             EnterpriseId = enterprise.Id,
             CityCode = enterprise.CityCode,
             WardCode = enterprise.WardCode,
             Status = RequestStatus.Submitted,
             RequiresVerification = chain.PoliceVerify,
-            Note = string.IsNullOrWhiteSpace(note) ? null : SharedKernel.Text.VietnameseText.Normalize(note),
+            Note = string.IsNullOrWhiteSpace(form.Note) ? null : SharedKernel.Text.VietnameseText.Normalize(form.Note),
             SubmittedBy = actor.Current.Name,
             SubmittedAt = now,
             EntryCount = people.Count,
-            FileName = SafeFileName(fileName),
+            FileName = SafeFileName(form.File.FileName),
             NotifyEmail = enterprise.ContactEmail,
         };
         var entries = people.Select(p => new Entry
@@ -58,7 +79,7 @@ internal sealed class RequestIntake(
         // Served back as the template's type whatever the client claimed, so the stored file cannot become a page.
         db.Files.Add(new RequestFile { RequestId = request.Id, FileName = request.FileName!, ContentType = TemplateLayout.ContentType, Content = content });
         db.Audit(actor.Current, "request.submitted", "request", request.Id.ToString(), now,
-            new { kind, entries = entries.Count, enterpriseId = enterprise.Id, request.FileName }, request.CityCode, request.WardCode);
+            new { kind = form.Kind.WireName(), entries = entries.Count, enterpriseId = enterprise.Id, request.FileName }, request.CityCode, request.WardCode);
         var previous = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false; // thousands of new rows: nothing to compare
         try
@@ -72,7 +93,7 @@ internal sealed class RequestIntake(
         return (request, entries);
     }
 
-    private async Task<List<(int Row, Person Person)>> CheckRowsAsync(SheetContent sheet, Guid enterpriseId, string kind, DateTimeOffset now, CancellationToken ct)
+    private async Task<List<(int Row, Person Person)>> CheckRowsAsync(SheetContent sheet, Guid enterpriseId, RequestKind kind, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Cultures.VietnamTime).DateTime);
         var errors = new List<RowError>();
