@@ -6,6 +6,8 @@ using FluentValidation.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TravelPermits.SharedKernel.Localization;
@@ -32,11 +34,24 @@ public static class ApiEndpoints
 
     public static WebApplication UseApiEndpoints(this WebApplication app)
     {
+        // FastEndpoints answers a body-less call to a JSON endpoint with a bare 415; answer it here,
+        // after authorization as before, in the problem shape.
+        app.Use((http, next) => NeedsBodyType(http)
+            ? http.WriteProblemAsync(Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType, CommonTexts.CodeForStatus(Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType),
+                CommonTexts.ForStatus(Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType)).AsTask()
+            : next(http));
         app.UseFastEndpoints(config =>
         {
             config.Endpoints.RoutePrefix = null;
             config.Endpoints.ShortNames = true;
-            // One JSON for the whole Host: requests and answers use its HTTP JSON options.
+            // One JSON for the whole Host: requests and answers use its HTTP JSON options, and so
+            // does the OpenAPI document, which reads FastEndpoints' options (names in camelCase).
+            var json = app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            config.Serializer.Options.PropertyNamingPolicy = json.PropertyNamingPolicy;
+            foreach (var converter in json.Converters)
+            {
+                config.Serializer.Options.Converters.Add(converter);
+            }
             config.Serializer.ResponseSerializer = SerializeAsync;
             // A body that is not JSON, or holds a value its field cannot take, is refused as the
             // framework's bad request: ProblemExceptionHandler explains it in the caller's language.
@@ -51,14 +66,26 @@ public static class ApiEndpoints
         return app;
     }
 
+    private static bool NeedsBodyType(HttpContext http) =>
+        !http.Request.Headers.ContainsKey(HeaderNames.ContentType)
+        && http.GetEndpoint()?.Metadata is { } metadata
+        && metadata.GetMetadata<EndpointDefinition>() is not null
+        && metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+        && !accepts.ContentTypes.Contains("*/*");
+
     private static JsonSerializerOptions Json(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     private static Task SerializeAsync(HttpResponse response, object? body, string contentType, JsonSerializerContext? context, CancellationToken cancellationToken) =>
-        response.WriteAsJsonAsync(body, body?.GetType() ?? typeof(object), Json(response.HttpContext), contentType, cancellationToken);
+        response.WriteAsJsonAsync(body, body?.GetType() ?? typeof(object), Json(response.HttpContext),
+            contentType == "application/json" ? "application/json; charset=utf-8" : contentType, cancellationToken);
 
     private static async ValueTask<object?> DeserializeAsync(HttpRequest request, Type type, JsonSerializerContext? context, CancellationToken cancellationToken)
     {
+        if (request.ContentLength == 0)
+        {
+            throw new BadHttpRequestException("The request body is empty.", Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest);
+        }
         try
         {
             return await JsonSerializer.DeserializeAsync(request.Body, type, Json(request.HttpContext), cancellationToken);
