@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using TravelPermits.Approvals.Contracts;
+using TravelPermits.Permits.Contracts;
 using TravelPermits.Permits.Issue;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Tokens;
@@ -45,7 +47,7 @@ internal static class PermitSeeder
         var now = DateTimeOffset.UtcNow;
         var validTo = periodId is { } period
             ? await db.Periods.AsNoTracking().Where(p => p.Id == period).Select(p => p.EndsAt).SingleAsync()
-            : PermitIssuer.DefaultValidTo(Database.Configuration, now);
+            : (Database.Configuration.GetSection(IssueOptions.Section).Get<IssueOptions>() ?? new IssueOptions()).DefaultValidTo(now);
 
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var parameters = key.ExportParameters(includePrivateParameters: true);

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.SharedKernel.Idempotency;
+using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.TestSupport;
 
 namespace TravelPermits.Host.Tests;
@@ -92,6 +97,76 @@ public abstract class IdempotencyTests(PermitsHost host)
         }
         using var other = await Create(admin, Http.Unique("other") + "@tests.local");
         await other.ExpectProblem(HttpStatusCode.Conflict, "idempotency_conflict");
+    }
+
+    private static async Task<HttpResponseMessage> IssueAsync(HttpClient clerk, Guid enterprise, IEnumerable<Guid> entries, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enterprises/{enterprise}/permits")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { entryIds = entries }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return await clerk.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<int> ActivePermitsAsync(HttpClient clerk, Guid enterprise)
+    {
+        using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+        return (await read.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32();
+    }
+
+    [Fact]
+    public async Task An_issue_is_replayed_from_its_own_transaction_even_when_nothing_after_its_commit_ran()
+    {
+        var (enterprise, clerk, entries) = await PermitTests.ApprovedAsync(host, 2);
+        // A Host that dies between the handler's commit and the store that follows it: every
+        // answer stored after a handler is lost there.
+        await using var dying = host.Factory.WithWebHostBuilder(web => web.ConfigureServices(services =>
+            services.ConfigureDbContext<PlatformDbContext>(options => options.AddInterceptors(new LoseStoredAnswers()))));
+        var dyingClerk = dying.CreateClient();
+        dyingClerk.DefaultRequestHeaders.Authorization = clerk.DefaultRequestHeaders.Authorization;
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await IssueAsync(dyingClerk, enterprise, entries, key);
+        var original = await first.Expect(HttpStatusCode.Created);
+        using var retry = await IssueAsync(clerk, enterprise, entries, key);
+        Assert.Equal(original.ToString(), (await retry.Expect(HttpStatusCode.Created)).ToString());
+        Assert.True(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(2, await ActivePermitsAsync(clerk, enterprise));
+    }
+
+    [Fact]
+    public async Task Two_issues_sent_at_once_with_the_same_key_issue_once_and_both_get_the_answer()
+    {
+        var (enterprise, clerk, entries) = await PermitTests.ApprovedAsync(host, 3);
+        var key = Guid.NewGuid().ToString();
+
+        var both = await Task.WhenAll(IssueAsync(clerk, enterprise, entries, key), IssueAsync(clerk, enterprise, entries, key));
+        try
+        {
+            // One ran, the other was refused as a duplicate (or found the answer stored): it gets the first answer.
+            var bodies = await Task.WhenAll(both.Select(r => r.Expect(HttpStatusCode.Created)));
+            Assert.Equal(bodies[0].ToString(), bodies[1].ToString());
+            Assert.Single(both, r => r.Headers.Contains("Idempotent-Replayed"));
+        }
+        finally
+        {
+            foreach (var response in both)
+            {
+                response.Dispose();
+            }
+        }
+        Assert.Equal(3, await ActivePermitsAsync(clerk, enterprise));
+    }
+
+    /// <summary>Fails every save of a stored answer through the platform's context, as a crash right after the handler would.</summary>
+    private sealed class LoseStoredAnswers : SaveChangesInterceptor
+    {
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            eventData.Context?.ChangeTracker.Entries<StoredResponse>().Any() == true
+                ? throw new IOException("The process ended before the answer was stored.")
+                : ValueTask.FromResult(result);
     }
 }
 

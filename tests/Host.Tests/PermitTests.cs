@@ -611,6 +611,18 @@ public abstract class PermitTests(PermitsHost host)
         Assert.Equal(LongName, checkpoint.GetProperty("holder").GetProperty("fullName").GetString());
     }
 
+    [Theory]
+    [InlineData("Permits:Permits:DefaultValidityDays", "0")]
+    [InlineData("Permits:Permits:DefaultValidityDays", "two weeks")]
+    [InlineData("Permits:PublicBaseUrl", "giaydiduong.danang.gov.vn")]
+    [InlineData("Permits:PublicBaseUrl", "https://giaydiduong.danang.gov.vn/?from=qr")]
+    public async Task A_wrong_setting_stops_the_host_with_a_message_naming_its_key(string key, string value)
+    {
+        await using var wrong = host.Factory.WithWebHostBuilder(web => web.UseSetting(key, value));
+        var failure = Assert.ThrowsAny<Exception>(() => wrong.Server);
+        Assert.Contains(key, failure.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_path_in_the_public_base_url_is_kept_as_written_in_the_qr_url()
     {

@@ -7,6 +7,9 @@ namespace TravelPermits.Permits;
 
 internal static class PermitAccess
 {
+    /// <summary>Who may read permits (each within their reach): everyone but checkpoints, who verify tokens instead.</summary>
+    public static readonly string[] Readers = [Roles.Admin, Roles.Approver, Roles.WardOfficer, Roles.AreaPolice, Roles.WardPolice, Roles.Enterprise];
+
     public static bool Sees(this CallerScope caller, Permit permit) => caller.Role == Roles.Enterprise
         ? permit.EnterpriseId == caller.EnterpriseId
         : caller.Covers(permit.CityCode, permit.WardCode);

@@ -13,7 +13,7 @@ internal sealed class PermitHolders(PermitsDbContext db) : IPermitHolderLookup
         foreach (var chunk in idNumbers.Distinct().Chunk(500))
         {
             holders.UnionWith(await db.Permits.AsNoTracking()
-                .Where(p => chunk.Contains(p.IdNumber) && PermitStatus.Live.Contains(p.Status) && p.EnterpriseId != enterpriseId)
+                .Where(p => chunk.Contains(p.IdNumber) && PermitStatuses.Live.Contains(p.Status) && p.EnterpriseId != enterpriseId)
                 .Select(p => p.IdNumber).ToListAsync(cancellationToken));
         }
         return holders;

@@ -14,8 +14,6 @@ internal static class PermitTexts
         "{0} người đã có giấy đi đường còn hiệu lực; không giấy nào được cấp.", "{0} people already hold a live permit; no permit was issued.");
     public static readonly LocalizedText QuotaExceeded = new(
         "Cần {0} suất nhưng hạn mức chỉ còn {1}; không giấy nào được cấp.", "{0} places are needed but only {1} remain; no permit was issued.");
-    public static readonly LocalizedText IdempotencyConflict = new(
-        "Idempotency-Key này đã được dùng cho một yêu cầu khác.", "This Idempotency-Key was used for a different request.");
     public static readonly LocalizedText Stamp = new("đóng dấu", "stamp");
     public static readonly LocalizedText Revoke = new("thu hồi", "revoke");
     public static readonly LocalizedText UnknownStatus = new(

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using TravelPermits.Approvals.Contracts;
+using TravelPermits.Permits.Browse;
 using TravelPermits.Permits.Issue;
 using TravelPermits.Permits.Manage;
 using TravelPermits.Permits.Persistence;
@@ -28,8 +29,13 @@ public static class PermitsModule
         services.AddModuleDbContext<PermitsDbContext>("__prm_migrations");
         services.AddSingleton<KeyRing>();
         services.AddHostedService<KeyRingRefresher>();
+        services.AddSettings<IssueOptions>(IssueOptions.Section, o => o.Problem());
+        services.AddSettings<QrOptions>(QrOptions.Section, o => o.Problem());
         services.AddSingleton<QrLinks>();
         services.AddScoped<PermitIssuer>();
+        services.AddScoped<PermitList>();
+        services.AddScoped<PermitStamper>();
+        services.AddScoped<Print.PermitPrinter>();
         services.AddScoped<Verifier>();
         services.AddSingleton<VerifiedTokens>();
         services.AddSingleton<PermitReads>();
@@ -55,11 +61,7 @@ public static class PermitsModule
 
     public static IEndpointRouteBuilder MapPermitsEndpoints(this IEndpointRouteBuilder routes)
     {
-        PermitEndpoints.Map(routes);
-        ManageEndpoints.Map(routes);
-        StampInbox.Map(routes);
         VerifyEndpoints.Map(routes);
-        Print.PrintEndpoint.Map(routes);
         Periods.PeriodEndpoints.Map(routes);
         return routes;
     }

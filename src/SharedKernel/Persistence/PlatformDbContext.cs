@@ -4,7 +4,7 @@ using TravelPermits.SharedKernel.Outbox;
 
 namespace TravelPermits.SharedKernel.Persistence;
 
-/// <summary>The platform's own tables: audit trail, email outbox, Data Protection key ring.</summary>
+/// <summary>The platform's own tables: audit trail, email outbox, stored idempotent answers, Data Protection key ring.</summary>
 internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -18,15 +18,6 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapPlatformTables(excludeFromMigrations: false);
-        modelBuilder.Entity<Idempotency.StoredResponse>(e =>
-        {
-            e.ToTable(PlatformTables.Idempotency);
-            e.HasKey(x => new { x.Scope, x.Key });
-            e.Property(x => x.Scope).HasMaxLength(300);
-            e.Property(x => x.Key).HasMaxLength(200);
-            e.Property(x => x.RequestHash).HasMaxLength(64);
-            e.Property(x => x.ContentType).HasMaxLength(200);
-        });
         modelBuilder.Entity<DataProtectionKey>(e =>
         {
             e.ToTable(PlatformTables.DataProtectionKeys);

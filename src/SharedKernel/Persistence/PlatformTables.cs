@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Outbox;
 
 namespace TravelPermits.SharedKernel.Persistence;
 
 /// <summary>
-/// The audit trail and the email outbox are shared tables, created by the platform's own
-/// migrations. Every module maps them too, without migrating them, so that a module writes its
-/// audit line and its emails in the same transaction as its change.
+/// The audit trail, the email outbox and the stored idempotent answers are shared tables, created
+/// by the platform's own migrations. Every module maps them too, without migrating them, so that a
+/// module writes its audit line, its emails and (when it asks) its answer to an Idempotency-Key in
+/// the same transaction as its change.
 /// </summary>
 public static class PlatformTables
 {
@@ -38,6 +40,15 @@ public static class PlatformTables
             e.Property(x => x.To).HasMaxLength(320);
             e.Property(x => x.Subject).HasMaxLength(500);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<StoredResponse>(e =>
+        {
+            e.ToTable(Idempotency, t => t.ExcludeFromMigrations(excludeFromMigrations));
+            e.HasKey(x => new { x.Scope, x.Key });
+            e.Property(x => x.Scope).HasMaxLength(300);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.RequestHash).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(200);
         });
         return model;
     }

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Geography.Contracts;
@@ -17,14 +17,14 @@ internal sealed class IndividualPermits(
     KeyRing keys,
     IWardPolicies policies,
     IGeographyDirectory geography,
-    IConfiguration configuration,
+    IOptions<IssueOptions> options,
     TimeProvider time,
     ActorAccessor actor) : IIndividualPermits
 {
     public async Task<Guid> IssueAsync(ApprovedPerson person, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var db = await database.EnlistAsync<PermitsDbContext>(transaction, o => new(o), cancellationToken);
-        if (await db.Permits.AnyAsync(p => p.IdNumber == person.IdNumber && PermitStatus.Live.Contains(p.Status), cancellationToken))
+        if (await db.Permits.AnyAsync(p => p.IdNumber == person.IdNumber && PermitStatuses.Live.Contains(p.Status), cancellationToken))
         {
             throw PermitIssuer.DuplicatePerson([person.EntryId]);
         }
@@ -37,7 +37,7 @@ internal sealed class IndividualPermits(
         {
             permit = PermitIssuer.NewPermit(person, null, null, ward?.Name ?? person.WardCode,
                 chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued, now,
-                period?.EndsAt ?? PermitIssuer.DefaultValidTo(configuration, now), period?.Id, actor.Current.Name, signer);
+                period?.EndsAt ?? options.Value.DefaultValidTo(now), period?.Id, actor.Current.Name, signer);
         }
         db.Permits.Add(permit);
         db.Audit(actor.Current, "permit.issued", "permit", permit.Id.ToString(), now, new { individual = true, permit.Status }, permit.CityCode, permit.WardCode);

@@ -1,63 +1,58 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
 
 namespace TravelPermits.Permits.Issue;
 
-internal sealed record IssuedPermit(Guid Id, Guid EntryId, string Token, string Status);
+internal sealed record IssuedPermit(Guid Id, Guid EntryId, string Token, PermitStatus Status);
 
 internal sealed record IssueResult(IReadOnlyList<IssuedPermit> Permits);
 
-/// <summary>The answer to an issue call; <paramref name="Replayed"/> when it is the stored answer to an earlier call with the same Idempotency-Key.</summary>
-internal sealed record IssueAnswer(int Status, string Body, bool Replayed);
-
 /// <summary>
 /// Issues permits for people of the enterprise's approved list: all or none, one live permit per
-/// person, the quota's places taken in the same transaction as the permits are written.
+/// person, the quota's places taken in the same transaction as the permits are written, and the
+/// answer to an Idempotency-Key stored in that transaction too, so that no retry issues twice.
 /// </summary>
 internal sealed class PermitIssuer(
     PermitsDbContext db,
+    IEnterpriseDirectory enterprises,
     IApprovedList approved,
     IQuotaLedger ledger,
     IWardPolicies policies,
     IGeographyDirectory geography,
     KeyRing keys,
-    IConfiguration configuration,
+    IOptions<IssueOptions> options,
     TimeProvider time,
     ActorAccessor actor)
 {
-    public async Task<IssueAnswer> IssueAsync(EnterpriseInfo enterprise, IReadOnlyList<Guid> entryIds, string? idempotencyKey, CancellationToken ct)
+    /// <summary>
+    /// The 201 answer listing the permits issued to <paramref name="entryIds"/> for the caller's own
+    /// enterprise. A refusal issues nothing; when it was caused by a retry of <paramref name="idempotency"/>'s
+    /// call that succeeded meanwhile, the shared mechanism answers with that success instead.
+    /// </summary>
+    public async Task<JsonAnswer> IssueAsync(Guid enterpriseId, CallerScope caller, IReadOnlyList<Guid> entryIds, IdempotentCall? idempotency, CancellationToken ct)
     {
-        var scope = $"issue:{enterprise.Id:N}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', entryIds.Order()))));
-        // A retry of a call that succeeded gets its answer, whatever happened since (also when the
-        // first call committed while this one was on its way: every refusal below asks again).
-        async Task<IssueAnswer?> EarlierAnswerAsync()
+        var enterprise = await enterprises.FindAsync(enterpriseId, ct);
+        if (enterprise is null || caller.EnterpriseId != enterprise.Id)
         {
-            if (idempotencyKey is null || await db.Idempotency.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == idempotencyKey, ct) is not { } earlier)
-            {
-                return null;
-            }
-            return earlier.RequestHash == hash
-                ? new IssueAnswer(earlier.StatusCode, earlier.ResponseBody, Replayed: true)
-                : throw ProblemException.Conflict("idempotency_conflict", PermitTexts.IdempotencyConflict);
+            throw ProblemException.NotFound(PermitTexts.Enterprise);
         }
-
-        if (await EarlierAnswerAsync() is { } replay)
+        if (enterprise.Status != "active")
         {
-            return replay;
+            throw ProblemException.Conflict("enterprise_not_active", PermitTexts.NotActive);
         }
 
         var people = await approved.FindAsync(enterprise.Id, entryIds, ct);
@@ -68,18 +63,18 @@ internal sealed class PermitIssuer(
                 new Dictionary<string, object?> { ["entryIds"] = missing });
         }
         var ids = people.Select(p => p.IdNumber).ToList();
-        var holders = await db.Permits.AsNoTracking().Where(p => ids.Contains(p.IdNumber) && PermitStatus.Live.Contains(p.Status))
+        var holders = await db.Permits.AsNoTracking().Where(p => ids.Contains(p.IdNumber) && PermitStatuses.Live.Contains(p.Status))
             .Select(p => p.IdNumber).ToListAsync(ct);
         if (holders.Count > 0)
         {
-            return await EarlierAnswerAsync() ?? throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
+            throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
         }
 
         var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
         var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
         var now = time.GetUtcNow();
         var period = await Periods.PeriodEndpoints.IssuingPeriodAsync(db, enterprise.CityCode, now, ct);
-        var validTo = period?.EndsAt ?? DefaultValidTo(configuration, now);
+        var validTo = period?.EndsAt ?? options.Value.DefaultValidTo(now);
         var status = chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued;
         var by = actor.Current.Name;
         List<Permit> permits;
@@ -87,20 +82,17 @@ internal sealed class PermitIssuer(
         {
             permits = people.Select(p => NewPermit(p, enterprise.Id, enterprise.Name, ward?.Name ?? enterprise.WardCode, status, now, validTo, period?.Id, by, signer)).ToList();
         }
-        var body = JsonSerializer.Serialize(new IssueResult(permits.Select(p => new IssuedPermit(p.Id, p.EntryId, p.Token, p.Status)).ToList()),
-            JsonSerializerOptions.Web);
+        var answer = new JsonAnswer(StatusCodes.Status201Created, JsonSerializer.Serialize(
+            new IssueResult(permits.Select(p => new IssuedPermit(p.Id, p.EntryId, p.Token, p.Status)).ToList()), JsonSerializerOptions.Web));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await ledger.TryTakeAsync(enterprise.Id, permits.Count, transaction.GetDbTransaction(), ct))
         {
             await transaction.RollbackAsync(ct);
-            return await EarlierAnswerAsync() ?? throw QuotaExceeded(enterprise, permits.Count);
+            throw QuotaExceeded(enterprise, permits.Count);
         }
         db.Permits.AddRange(permits);
-        if (idempotencyKey is not null)
-        {
-            db.Idempotency.Add(new IdempotencyRecord { Scope = scope, Key = idempotencyKey, RequestHash = hash, StatusCode = 201, ResponseBody = body, CreatedAt = now });
-        }
+        idempotency?.StoreWith(db, answer, now);
         db.Audit(actor.Current, "permits.issued", "enterprise", enterprise.Id.ToString(), now,
             new { count = permits.Count, status }, enterprise.CityCode, enterprise.WardCode);
         try
@@ -112,14 +104,14 @@ internal sealed class PermitIssuer(
             // Another call issued a permit to one of these people, or used this key, at the same moment.
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return await EarlierAnswerAsync() ?? throw DuplicatePerson(people.Select(p => p.EntryId));
+            throw DuplicatePerson(people.Select(p => p.EntryId));
         }
         await transaction.CommitAsync(ct);
-        return new IssueAnswer(201, body, Replayed: false);
+        return answer;
     }
 
     /// <summary>A permit for an approved person, with its signed token (whose name is abbreviated past <see cref="TokenNames.Budget"/>; the permit keeps it whole).</summary>
-    internal static Permit NewPermit(ApprovedPerson p, Guid? enterpriseId, string? enterpriseName, string wardName, string status,
+    internal static Permit NewPermit(ApprovedPerson p, Guid? enterpriseId, string? enterpriseName, string wardName, PermitStatus status,
         DateTimeOffset now, DateTimeOffset validTo, Guid? periodId, string by, KeyRing.Signer signer)
     {
         var id = Guid.CreateVersion7();
@@ -138,10 +130,6 @@ internal sealed class PermitIssuer(
     public static string Mask(string idNumber) => idNumber.Length == 12
         ? string.Concat(idNumber.AsSpan(0, 3), new string('*', 6), idNumber.AsSpan(9))
         : string.Concat(new string('*', idNumber.Length - 3), idNumber.AsSpan(idNumber.Length - 3));
-
-    /// <summary>While no validity period is current, a permit is valid for <c>Permits:Permits:DefaultValidityDays</c> (14) from issuance.</summary>
-    internal static DateTimeOffset DefaultValidTo(IConfiguration configuration, DateTimeOffset now) =>
-        now.AddDays(configuration.GetValue("Permits:Permits:DefaultValidityDays", 14));
 
     internal static ProblemException DuplicatePerson(IEnumerable<Guid> entryIds)
     {

@@ -1,9 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Permits.Periods;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Audit;
+using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Outbox;
+using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
 
 namespace TravelPermits.Permits.Manage;
@@ -16,6 +20,45 @@ namespace TravelPermits.Permits.Manage;
 internal sealed class PermitRevoker(
     PermitsDbContext db, IQuotaLedger ledger, IEnterpriseDirectory enterprises, ActorAccessor actor, TimeProvider time)
 {
+    private static readonly LocalizedText NoSuchPeriod = new("Không có giai đoạn này.", "No such period.");
+
+    /// <summary>Revokes the live permits among those given; all must be within the caller's reach, else 404 and nothing changes.</summary>
+    public async Task<int> RevokeInReachAsync(IReadOnlyList<Guid> permitIds, CallerScope caller, string reason, CancellationToken ct)
+    {
+        var ids = permitIds.Distinct().ToList();
+        var permits = new List<Permit>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            permits.AddRange(await db.Permits.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(ct));
+        }
+        if (permits.Count != ids.Count || !permits.All(caller.Sees))
+        {
+            throw ProblemException.NotFound(PermitTexts.Permit);
+        }
+        return await RevokeAsync(permits, reason, ct);
+    }
+
+    /// <summary>
+    /// Revokes every live permit of the enterprise in the period (one of its city, or of every city):
+    /// those of the period, and those issued while no period was current (no PeriodId) whose
+    /// validity overlaps it.
+    /// </summary>
+    public async Task<int> ClearAsync(Guid enterpriseId, CallerScope caller, Guid periodId, string reason, CancellationToken ct)
+    {
+        var enterprise = await enterprises.FindAsync(enterpriseId, ct);
+        if (enterprise is null || !caller.Covers(enterprise.CityCode, enterprise.WardCode))
+        {
+            throw ProblemException.NotFound(PermitTexts.Enterprise);
+        }
+        var period = await db.Periods.AsNoTracking().OfCity(enterprise.CityCode).FirstOrDefaultAsync(p => p.Id == periodId, ct)
+            ?? throw ProblemException.Invalid("periodId", NoSuchPeriod);
+        var live = await db.Permits.AsNoTracking()
+            .Where(p => p.EnterpriseId == enterpriseId && PermitStatuses.Live.Contains(p.Status)
+                && (p.PeriodId == period.Id || (p.PeriodId == null && p.ValidFrom < period.EndsAt && p.ValidTo > period.StartsAt)))
+            .ToListAsync(ct);
+        return await RevokeAsync(live, reason, ct);
+    }
+
     public async Task<int> RevokeAsync(IReadOnlyList<Permit> permits, string reason, CancellationToken ct)
     {
         reason = VietnameseText.Normalize(reason);
@@ -29,9 +72,9 @@ internal sealed class PermitRevoker(
             // verifier that polled in between would skip a lower one for good: revocations queue here.
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended('permits:revocations', 0))", ct);
         }
-        foreach (var permit in permits.Where(p => PermitStatus.Live.Contains(p.Status)))
+        foreach (var permit in permits.Where(p => PermitStatuses.Live.Contains(p.Status)))
         {
-            var changed = await db.Permits.Where(p => p.Id == permit.Id && PermitStatus.Live.Contains(p.Status))
+            var changed = await db.Permits.Where(p => p.Id == permit.Id && PermitStatuses.Live.Contains(p.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Revoked).SetProperty(p => p.RevokedAt, now)
                     .SetProperty(p => p.RevokedBy, by).SetProperty(p => p.RevocationReason, reason), ct);
             if (changed == 1)

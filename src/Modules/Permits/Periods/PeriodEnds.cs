@@ -139,7 +139,7 @@ internal sealed partial class PeriodEnds(
         }
         var moved = 0;
         var counts = await db.RolloverEnterprises.Where(r => r.FromPeriodId == from.Id).ToDictionaryAsync(r => r.EnterpriseId, ct);
-        foreach (var rows in batch.PerEnterprise(db.Permits.Where(p => p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status))))
+        foreach (var rows in batch.PerEnterprise(db.Permits.Where(p => p.PeriodId == from.Id && PermitStatuses.Live.Contains(p.Status))))
         {
             // Contiguous periods: the permit stays valid from when it was; after a gap, from the successor's start.
             var n = to.StartsAt > from.EndsAt
@@ -172,7 +172,7 @@ internal sealed partial class PeriodEnds(
     /// </summary>
     private async Task<Batch?> NextBatchAsync(Expression<Func<Permit, bool>> which, CancellationToken ct)
     {
-        var rows = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatus.Live.Contains(p.Status))
+        var rows = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatuses.Live.Contains(p.Status))
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.EnterpriseId }).Take(BatchSize).ToListAsync(ct);
         return rows.Count == 0 ? null : new Batch(rows[0].Id, rows[^1].Id, rows.Select(r => r.EnterpriseId).Distinct().ToList());
     }
@@ -191,7 +191,7 @@ internal sealed partial class PeriodEnds(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(ct);
-        if (await db.Permits.AnyAsync(p => p.PeriodId == from.Id && PermitStatus.Live.Contains(p.Status), ct))
+        if (await db.Permits.AnyAsync(p => p.PeriodId == from.Id && PermitStatuses.Live.Contains(p.Status), ct))
         {
             return false;
         }
@@ -256,7 +256,7 @@ internal sealed partial class PeriodEnds(
                 return total;
             }
             var expired = 0;
-            foreach (var rows in batch.PerEnterprise(db.Permits.Where(which).Where(p => PermitStatus.Live.Contains(p.Status))))
+            foreach (var rows in batch.PerEnterprise(db.Permits.Where(which).Where(p => PermitStatuses.Live.Contains(p.Status))))
             {
                 var n = await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Expired), ct);
                 expired += n;

@@ -1,19 +1,5 @@
 namespace TravelPermits.Permits.Persistence;
 
-internal static class PermitStatus
-{
-    public const string Approved = "approved";   // issued by the enterprise, waiting for the ward police's stamp
-    public const string Stamped = "stamped";
-    public const string Issued = "issued";
-    public const string Revoked = "revoked";
-    public const string Expired = "expired";
-
-    public static readonly string[] Live = [Approved, Stamped, Issued];
-
-    /// <summary>Every status, as the contract names them.</summary>
-    public static readonly string[] All = [Approved, Stamped, Issued, Revoked, Expired];
-}
-
 internal sealed class Permit
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -29,7 +15,7 @@ internal sealed class Permit
     public DateOnly DateOfBirth { get; init; }
     /// <summary>Holder's name folded and ID number, for diacritics-insensitive search.</summary>
     public required string SearchKey { get; init; }
-    public required string Status { get; set; }
+    public required PermitStatus Status { get; set; }
     public DateTimeOffset ValidFrom { get; set; }
     public DateTimeOffset ValidTo { get; set; }
     /// <summary>The validity period the permit is in; null when issued while no period was current.</summary>
@@ -63,17 +49,6 @@ internal sealed class Revocation
     public long Sequence { get; private set; }
     public Guid PermitId { get; init; }
     public DateTimeOffset RevokedAt { get; init; }
-}
-
-/// <summary>The first answer to a POST with an Idempotency-Key, replayed to a retry with the same key and body.</summary>
-internal sealed class IdempotencyRecord
-{
-    public required string Scope { get; init; }
-    public required string Key { get; init; }
-    public required string RequestHash { get; init; }
-    public int StatusCode { get; init; }
-    public required string ResponseBody { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
 }
 
 /// <summary>A validity period ("19/9 - 2/10"): permits are valid until its end, then carried into the next.</summary>

@@ -8,7 +8,6 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
     public DbSet<Permit> Permits => Set<Permit>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<Revocation> Revocations => Set<Revocation>();
-    public DbSet<IdempotencyRecord> Idempotency => Set<IdempotencyRecord>();
     public DbSet<Period> Periods => Set<Period>();
     public DbSet<Rollover> Rollovers => Set<Rollover>();
     public DbSet<RolloverEnterprise> RolloverEnterprises => Set<RolloverEnterprise>();
@@ -32,7 +31,7 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.Property(x => x.IdNumber).HasMaxLength(12);
             e.Property(x => x.IdNumberMasked).HasMaxLength(12);
             e.Property(x => x.SearchKey).HasMaxLength(150);
-            e.Property(x => x.Status).HasMaxLength(16);
+            e.Property(x => x.Status).HasConversion(s => s.Name(), s => PermitStatuses.Parse(s)).HasMaxLength(16);
             e.Property(x => x.Token).HasMaxLength(1024);
             e.Property(x => x.KeyId).HasMaxLength(16);
             e.Property(x => x.IssuedBy).HasMaxLength(256);
@@ -85,14 +84,6 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.ToTable("prm_work_locks");
             e.HasKey(x => x.Name);
             e.Property(x => x.Name).HasMaxLength(64);
-        });
-        modelBuilder.Entity<IdempotencyRecord>(e =>
-        {
-            e.ToTable("prm_idempotency");
-            e.HasKey(x => new { x.Scope, x.Key });
-            e.Property(x => x.Scope).HasMaxLength(64);
-            e.Property(x => x.Key).HasMaxLength(200);
-            e.Property(x => x.RequestHash).HasMaxLength(64);
         });
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using QRCoder;
 
 namespace TravelPermits.Permits.Qr;
@@ -11,12 +11,13 @@ namespace TravelPermits.Permits.Qr;
 /// written: paths are case-sensitive (a proxy may route by one); one with lower-case letters puts
 /// the QR code in byte mode.
 /// </summary>
-internal sealed class QrLinks(IConfiguration configuration)
+internal sealed class QrLinks(IOptions<QrOptions> options)
 {
+    private readonly string? _configured = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.Trim();
+
     public string UrlFor(string token, HttpRequest request)
     {
-        var configured = configuration["Permits:PublicBaseUrl"];
-        var baseUrl = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : configured.Trim();
+        var baseUrl = _configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
         return $"{UpperSchemeAndHost(baseUrl.TrimEnd('/'))}/V/{token.ToUpperInvariant()}";
     }
 

@@ -10,7 +10,7 @@ namespace TravelPermits.Permits.Verify;
 
 /// <summary>What a verification needs of a permit's row.</summary>
 internal sealed record PermitState(
-    Guid Id, string Status, DateTimeOffset ValidFrom, DateTimeOffset ValidTo, string HolderName, string IdNumberMasked,
+    Guid Id, PermitStatus Status, DateTimeOffset ValidFrom, DateTimeOffset ValidTo, string HolderName, string IdNumberMasked,
     string IdNumber, DateOnly DateOfBirth, string? EnterpriseName, string WardName, string CityCode);
 
 /// <summary>
@@ -180,7 +180,7 @@ internal sealed class PermitReads : IAsyncDisposable
     }
 
     private PermitState Row(DbDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), Instant(r, 2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6),
+        r.GetGuid(0), PermitStatuses.Parse(r.GetString(1)), Instant(r, 2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6),
         r.GetFieldValue<DateOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9), r.GetString(10));
 
     /// <summary>Instants are UTC ticks on SQLite (<c>ModelConventions</c>), <c>timestamptz</c> on PostgreSQL.</summary>
