@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.TestSupport;
@@ -42,8 +43,7 @@ public abstract class OutboxTests(PermitsHost host)
         var later = host.Clock.GetUtcNow() + TimeSpan.FromDays(3650); // out of the running dispatcher's reach
         var ids = await QueueAsync(10, later);
         var transport = new CountingTransport();
-        var clock = new TestClock();
-        clock.Set(later + TimeSpan.FromMinutes(1));
+        var clock = new FakeTimeProvider(later + TimeSpan.FromMinutes(1));
         var one = Dispatcher(transport, clock);
         var two = Dispatcher(transport, clock);
 
@@ -64,8 +64,7 @@ public abstract class OutboxTests(PermitsHost host)
         // Only this message fails: the far-future clock also makes due whatever earlier tests left
         // pending for the Host's own dispatcher, and those must not count here.
         var transport = new CountingTransport { FailFor = new HashSet<Guid> { id } };
-        var clock = new TestClock();
-        clock.Set(later);
+        var clock = new FakeTimeProvider(later);
         var dispatcher = Dispatcher(transport, clock, maxAttempts: 3);
 
         for (var attempt = 1; attempt <= 3; attempt++)

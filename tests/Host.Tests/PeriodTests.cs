@@ -14,8 +14,15 @@ public abstract class PeriodTests(PermitsHost host)
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
-    /// <summary>Each test lives in its own stretch of time, so their periods never overlap whatever the order.</summary>
-    private static DateTimeOffset Slot(int slot) => new DateTimeOffset(2031, 3, 1, 8, 0, 0, Vietnam).AddDays(60 * slot);
+    private static int _stretches;
+
+    /// <summary>
+    /// Each test lives in its own stretch of time, so their periods never overlap whatever the order.
+    /// Each stretch comes after those handed out before it, as the clock only moves forward: a test
+    /// moves it at most days into its own stretch, and the next one starts 60 days later.
+    /// </summary>
+    private static DateTimeOffset NextStretch() =>
+        new DateTimeOffset(2031, 3, 1, 8, 0, 0, Vietnam).AddDays(60 * (Interlocked.Increment(ref _stretches) - 1));
 
     private async Task<JsonElement> PeriodAsync(string label, DateTimeOffset startsAt, DateTimeOffset endsAt)
     {
@@ -36,7 +43,9 @@ public abstract class PeriodTests(PermitsHost host)
         await host.CreateUserAsync(hanoiEmail, "approver", city: "01");
         var hanoi = await host.ClientAsync(hanoiEmail);
         var daNang = await host.AsAsync("approver");
-        var (start, end) = (Slot(9), Slot(9).AddDays(14));
+        var start = NextStretch();
+        var end = start.AddDays(14);
+        var refused = NextStretch(); // for the periods refused below
 
         using var createdInHanoi = await hanoi.PostJson("/api/v1/periods", new { label = "Hà Nội đợt 1", startsAt = start, endsAt = end });
         var hanoiPeriod = await createdInHanoi.Expect(HttpStatusCode.Created);
@@ -66,11 +75,11 @@ public abstract class PeriodTests(PermitsHost host)
         {
             await intoOtherCity.ExpectProblem(HttpStatusCode.Conflict, "invalid_period");
         }
-        using (var forDaNang = await hanoi.PostJson("/api/v1/periods", new { label = "Hộ Đà Nẵng", startsAt = Slot(10), endsAt = Slot(10).AddDays(7), cityCode = PermitsHost.CityCode }))
+        using (var forDaNang = await hanoi.PostJson("/api/v1/periods", new { label = "Hộ Đà Nẵng", startsAt = refused, endsAt = refused.AddDays(7), cityCode = PermitsHost.CityCode }))
         {
             await forDaNang.ExpectProblem(HttpStatusCode.NotFound, "not_found");
         }
-        using (var unknownCity = await (await host.AsAsync("admin")).PostJson("/api/v1/periods", new { label = "Không có", startsAt = Slot(10), endsAt = Slot(10).AddDays(7), cityCode = "00" }))
+        using (var unknownCity = await (await host.AsAsync("admin")).PostJson("/api/v1/periods", new { label = "Không có", startsAt = refused, endsAt = refused.AddDays(7), cityCode = "00" }))
         {
             await unknownCity.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
         }
@@ -122,8 +131,8 @@ public abstract class PeriodTests(PermitsHost host)
     [Fact]
     public async Task Crossing_a_period_end_carries_live_permits_into_the_successor_with_their_tokens_and_tells_each_enterprise_once()
     {
-        var start = Slot(0);
-        host.Clock.Set(start);
+        var start = NextStretch();
+        host.Clock.SetUtcNow(start);
         host.ForgetSignIns();
         var first = await PeriodAsync("1/3 - 3/3", start.AddDays(-1), start.AddDays(2));
         var second = await PeriodAsync("3/3 - 10/3", start.AddDays(2), start.AddDays(9));
@@ -141,7 +150,7 @@ public abstract class PeriodTests(PermitsHost host)
             await revoke.Expect(HttpStatusCode.OK);
         }
 
-        host.Clock.Set(start.AddDays(2).AddMinutes(1)); // past the end of the first period
+        host.Clock.SetUtcNow(start.AddDays(2).AddMinutes(1)); // past the end of the first period
         host.ForgetSignIns();
         var firstId = first.GetProperty("id").GetString()!;
         await RunScheduleUntilClosedAsync(firstId);
@@ -184,8 +193,8 @@ public abstract class PeriodTests(PermitsHost host)
     [Fact]
     public async Task A_period_ending_without_a_successor_expires_its_permits_and_gives_their_places_back()
     {
-        var start = Slot(1);
-        host.Clock.Set(start);
+        var start = NextStretch();
+        host.Clock.SetUtcNow(start);
         host.ForgetSignIns();
         var period = await PeriodAsync("lẻ", start.AddDays(-1), start.AddDays(1));
         var issued = await IssuedAsync(2);
@@ -194,7 +203,7 @@ public abstract class PeriodTests(PermitsHost host)
             Assert.Equal(2, (await before.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
         }
 
-        host.Clock.Set(start.AddDays(1).AddSeconds(30));
+        host.Clock.SetUtcNow(start.AddDays(1).AddSeconds(30));
         host.ForgetSignIns();
         await RunScheduleUntilClosedAsync(period.GetProperty("id").GetString()!);
 
@@ -216,8 +225,8 @@ public abstract class PeriodTests(PermitsHost host)
     [Fact]
     public async Task An_approver_carries_a_period_by_hand_before_its_end_and_later_permits_go_to_the_successor()
     {
-        var start = Slot(2);
-        host.Clock.Set(start);
+        var start = NextStretch();
+        host.Clock.SetUtcNow(start);
         host.ForgetSignIns();
         var first = await PeriodAsync("trước", start.AddDays(-1), start.AddDays(3));
         var later = await PeriodAsync("sau", start.AddDays(5), start.AddDays(12)); // after a gap of two days

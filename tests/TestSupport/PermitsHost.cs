@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TravelPermits.SharedKernel.Persistence;
 using Xunit;
 
@@ -26,7 +27,13 @@ public abstract class PermitsHost : IAsyncLifetime
     private string? _unavailable;
 
     public abstract DatabaseProvider Provider { get; }
-    public TestClock Clock { get; } = new();
+    /// <summary>
+    /// The Host's clock: it starts at the real time (whole seconds, which every database stores
+    /// exactly) and stands still unless a test moves it, forward only. Nothing in the in-process
+    /// Host waits on it: the email dispatcher polls on real time and the scheduler runs only in the
+    /// real Host processes (ProcessTests), so standing still changes nothing but what a test moves.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("permits-tests-").FullName;
     public string MailDirectory => Path.Combine(WorkDirectory, "mail");
     public string ConnectionString { get; private set; } = "";

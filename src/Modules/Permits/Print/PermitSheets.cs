@@ -1,7 +1,6 @@
 using System.Globalization;
 using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Qr;
@@ -28,13 +27,7 @@ internal static class PermitSheets
         using var document = new PdfDocument();
         document.Info.Title = "Giấy đi đường";
         document.Info.Creator = "Travel permits";
-        // Unicode (Identity-H) for every string, Vietnamese letters being outside WinAnsi; the whole
-        // font embedded, as PDFsharp's subsets lose the parts of composite glyphs (ễ, ầ, ẵ, Ờ).
-        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
-        var title = new XFont(DejaVuFonts.Family, 11, XFontStyleEx.Bold, unicode);
-        var name = new XFont(DejaVuFonts.Family, 11, XFontStyleEx.Bold, unicode);
-        var text = new XFont(DejaVuFonts.Family, 8, XFontStyleEx.Regular, unicode);
-        var small = new XFont(DejaVuFonts.Family, 6.5, XFontStyleEx.Regular, unicode);
+        var fonts = new SheetFonts();
 
         PdfPage? page = null;
         XGraphics? graphics = null;
@@ -54,7 +47,7 @@ internal static class PermitSheets
             var slot = index % PerPage;
             var x = Margin + (slot % Columns * cellWidth);
             var y = Margin + (slot / Columns * cellHeight);
-            Cell(graphics!, permit, url, new XRect(x + 8, y + 8, cellWidth - 16, cellHeight - 16), title, name, text, small);
+            Cell(graphics!, permit, url, new XRect(x + 8, y + 8, cellWidth - 16, cellHeight - 16), fonts);
             index++;
         }
         graphics?.Dispose();
@@ -65,35 +58,38 @@ internal static class PermitSheets
         document.Save(output, closeStream: false);
     }
 
-    private static void Cell(XGraphics g, Permit p, string url, XRect box, XFont title, XFont name, XFont text, XFont small)
+    private static void Cell(XGraphics g, Permit p, string url, XRect box, SheetFonts fonts)
     {
         var qrSize = Math.Min(box.Height - 14, box.Width * 0.42); // about 40 mm: scans from a cheap phone at arm's length
         using (var image = XImage.FromStream(new MemoryStream(QrLinks.Png(url, 4))))
         {
             g.DrawImage(image, box.X, box.Y + 14, qrSize, qrSize);
         }
-        g.DrawString("GIẤY ĐI ĐƯỜNG", title, XBrushes.Black, new XRect(box.X, box.Y, box.Width, 14), XStringFormats.TopLeft);
+        g.DrawString("GIẤY ĐI ĐƯỜNG", fonts.Bold(11), XBrushes.Black, new XRect(box.X, box.Y, box.Width, 14), XStringFormats.TopLeft);
 
         var left = box.X + qrSize + 8;
         var width = box.Right - left;
-        var formatter = new XTextFormatter(g);
-        var lines = new List<(string Text, XFont Font, double Height)>
+        // Each field is printed whole: wrapped, and made smaller only when its lines would pass its
+        // budget. The name, compared with the ID card, may take three lines at full size; it makes
+        // room by taking from the stamp box.
+        var fields = new List<(string Text, Func<double, XFont> Font, double Largest, double Smallest, double Slot, double Budget)>
         {
-            (p.HolderName, name, 28),
-            ($"CCCD/CMND: {p.IdNumber}", text, 12),
-            ($"Ngày sinh: {p.DateOfBirth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}", text, 12),
-            (p.EnterpriseName ?? "Cá nhân", text, 24),
-            ($"Hiệu lực: {Local(p.ValidFrom)} – {Local(p.ValidTo)}", text, 22),
+            (p.HolderName, fonts.Bold, 11, 7, 28, 40),
+            ($"CCCD/CMND: {p.IdNumber}", fonts.Regular, 8, 6, 12, 12),
+            ($"Ngày sinh: {p.DateOfBirth.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}", fonts.Regular, 8, 6, 12, 12),
+            (p.EnterpriseName ?? "Cá nhân", fonts.Regular, 8, 6, 24, 24),
+            ($"Hiệu lực: {Local(p.ValidFrom)} – {Local(p.ValidTo)}", fonts.Regular, 8, 6, 22, 22),
         };
         var top = box.Y + 14;
-        foreach (var (line, font, height) in lines)
+        foreach (var (text, font, largest, smallest, slot, budget) in fields)
         {
-            formatter.DrawString(line, font, XBrushes.Black, new XRect(left, top, width, height), XStringFormats.TopLeft);
-            top += height;
+            var fitted = FittedText.Fit(g, text, font, width, budget, largest, smallest);
+            fitted.Draw(g, XBrushes.Black, left, top, width);
+            top += Math.Max(slot, fitted.Height + 2);
         }
         var stamp = new XRect(left, top + 2, width, Math.Max(24, box.Bottom - top - 4));
         g.DrawRectangle(new XPen(XColors.Gray, 0.5) { DashStyle = XDashStyle.Dash }, stamp);
-        g.DrawString("Xác nhận của Công an phường", small, XBrushes.Gray, new XRect(stamp.X + 3, stamp.Y + 2, stamp.Width, 10), XStringFormats.TopLeft);
+        g.DrawString("Xác nhận của Công an phường", fonts.Regular(6.5), XBrushes.Gray, new XRect(stamp.X + 3, stamp.Y + 2, stamp.Width, 10), XStringFormats.TopLeft);
     }
 
     private static void CutLines(XGraphics g, PdfPage page)

@@ -2,7 +2,7 @@ using PdfSharp.Fonts;
 
 namespace TravelPermits.Permits.Print;
 
-/// <summary>PDFsharp's process-wide settings: its AGPL licence (the project's, see LICENSE) and the font resolver.</summary>
+/// <summary>PDFsharp's process-wide settings: the font resolver, set once for the whole process.</summary>
 internal static class PrintSetup
 {
     private static readonly Lock Gate = new();
@@ -11,7 +11,6 @@ internal static class PrintSetup
     {
         lock (Gate)
         {
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new DejaVuFonts(fontDirectory);
         }
     }
