@@ -11,10 +11,10 @@ namespace TravelPermits.Accounts.Tests;
 /// </summary>
 internal static class ModuleServices
 {
-    public static ServiceProvider Build()
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         services.AddLogging();
         // The module binds its settings from the configuration service, as in the Host.
         services.AddSingleton<IConfiguration>(configuration);

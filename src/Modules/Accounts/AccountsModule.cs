@@ -31,6 +31,7 @@ public static class AccountsModule
             bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.AccessTokenMinutes);
             bearer.RefreshTokenExpiration = TimeSpan.FromDays(auth.Value.RefreshTokenDays);
         });
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, CacheBearerTickets>();
         // Every route not marked otherwise needs a signed-in user. A request that matches no route
         // (404), or a route under another method or content type (routing's own 405 and 415
         // endpoints, which are not route endpoints), gets that answer, signed in or not.
