@@ -5,6 +5,7 @@ using Quartz;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Permits.Issue;
 using TravelPermits.Permits.Manage;
+using TravelPermits.Permits.Periods;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Qr;
 using TravelPermits.Permits.Tokens;
@@ -18,7 +19,7 @@ namespace TravelPermits.Permits;
 public static class PermitsModule
 {
     /// <summary>The rate-limiting policy the Host must define for anonymous verification.</summary>
-    public const string AnonymousVerifyPolicy = VerifyEndpoints.AnonymousVerify;
+    public const string AnonymousVerifyPolicy = VerifyEndpoint.AnonymousVerify;
 
     /// <summary>The concurrency-limiting policy the Host must define for printing.</summary>
     public const string PrintPolicy = Print.PrintEndpoint.PrintConcurrency;
@@ -27,6 +28,7 @@ public static class PermitsModule
     {
         services.AddModuleDbContext<PermitsDbContext>("__prm_migrations");
         services.AddSingleton<KeyRing>();
+        services.AddScoped<KeyRotation>();
         services.AddHostedService<KeyRingRefresher>();
         services.AddSingleton<QrLinks>();
         services.AddScoped<PermitIssuer>();
@@ -36,16 +38,18 @@ public static class PermitsModule
         services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();
-        services.AddScoped<Periods.PeriodEnds>();
-        services.AddSingleton<Periods.PeriodTriggers>();
+        services.AddScoped<PeriodEnds>();
+        services.AddScoped<PeriodCreator>();
+        services.AddScoped<PeriodRollovers>();
+        services.AddSingleton<PeriodTriggers>();
         services.AddQuartz(q =>
         {
-            q.AddJob<Periods.PeriodEndJob>(j => j.WithIdentity(Periods.PeriodEndJob.Key).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity(Periods.PeriodEndJob.SweepKey).ForJob(Periods.PeriodEndJob.Key)
+            q.AddJob<PeriodEndJob>(j => j.WithIdentity(PeriodEndJob.Key).StoreDurably());
+            q.AddTrigger(t => t.WithIdentity(PeriodEndJob.SweepKey).ForJob(PeriodEndJob.Key)
                 .StartNow().WithSimpleSchedule(s => s.WithInterval(SweepInterval(configuration)).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
-        services.AddHostedService<Periods.PeriodTriggerRebuild>();
+        services.AddHostedService<PeriodTriggerRebuild>();
         services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
         return services;
     }
@@ -58,9 +62,7 @@ public static class PermitsModule
         PermitEndpoints.Map(routes);
         ManageEndpoints.Map(routes);
         StampInbox.Map(routes);
-        VerifyEndpoints.Map(routes);
         Print.PrintEndpoint.Map(routes);
-        Periods.PeriodEndpoints.Map(routes);
         return routes;
     }
 
