@@ -8,11 +8,12 @@ using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
+using RolloverStatus = TravelPermits.Permits.Contracts.RolloverStatus;
 
 namespace TravelPermits.Permits.Periods;
 
 internal sealed record RolloverResult(
-    Guid FromPeriodId, Guid ToPeriodId, string Status, int Carried, int Enterprises, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt);
+    Guid FromPeriodId, Guid ToPeriodId, RolloverStatus Status, int Carried, int Enterprises, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt);
 
 /// <summary>
 /// What happens when a validity period ends. With a successor, its live permits are carried into
@@ -104,7 +105,7 @@ internal sealed partial class PeriodEnds(
 
         var done = await db.Rollovers.AsNoTracking().FirstAsync(r => r.FromPeriodId == from.Id, ct);
         var touched = await db.RolloverEnterprises.CountAsync(r => r.FromPeriodId == from.Id, ct);
-        return new RolloverResult(from.Id, to.Id, "completed", done.Carried, touched, done.StartedAt, done.CompletedAt);
+        return new RolloverResult(from.Id, to.Id, RolloverStatus.Completed, done.Carried, touched, done.StartedAt, done.CompletedAt);
     }
 
     private async Task<Rollover> BeginAsync(Period from, Period to, Actor actor, CancellationToken ct)

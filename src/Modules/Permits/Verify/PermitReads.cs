@@ -4,13 +4,14 @@ using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using TravelPermits.Permits.Contracts;
 using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Permits.Verify;
 
 /// <summary>What a verification needs of a permit's row.</summary>
 internal sealed record PermitState(
-    Guid Id, string Status, DateTimeOffset ValidFrom, DateTimeOffset ValidTo, string HolderName, string IdNumberMasked,
+    Guid Id, PermitStatus Status, DateTimeOffset ValidFrom, DateTimeOffset ValidTo, string HolderName, string IdNumberMasked,
     string IdNumber, DateOnly DateOfBirth, string? EnterpriseName, string WardName, string CityCode);
 
 /// <summary>
@@ -180,8 +181,19 @@ internal sealed class PermitReads : IAsyncDisposable
     }
 
     private PermitState Row(DbDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), Instant(r, 2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6),
+        r.GetGuid(0), Status(r.GetString(1)), Instant(r, 2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6),
         r.GetFieldValue<DateOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9), r.GetString(10));
+
+    /// <summary>The status column holds the contract's names, those of <see cref="Persistence.PermitStatus"/>.</summary>
+    private static PermitStatus Status(string status) => status switch
+    {
+        Persistence.PermitStatus.Approved => PermitStatus.Approved,
+        Persistence.PermitStatus.Stamped => PermitStatus.Stamped,
+        Persistence.PermitStatus.Issued => PermitStatus.Issued,
+        Persistence.PermitStatus.Revoked => PermitStatus.Revoked,
+        Persistence.PermitStatus.Expired => PermitStatus.Expired,
+        _ => throw new InvalidDataException($"A permit has the unknown status \"{status}\"."),
+    };
 
     /// <summary>Instants are UTC ticks on SQLite (<c>ModelConventions</c>), <c>timestamptz</c> on PostgreSQL.</summary>
     private DateTimeOffset Instant(DbDataReader r, int column) =>
