@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Permits.Issue;
@@ -32,12 +33,14 @@ public static class PermitsModule
         services.AddHostedService<KeyRingRefresher>();
         services.AddSingleton<QrLinks>();
         services.AddScoped<PermitIssuer>();
+        VerifyOptions.Register(services);
         services.AddScoped<Verifier>();
         services.AddSingleton<VerifiedTokens>();
         services.AddSingleton<PermitReads>();
         services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();
+        PeriodEndOptions.Register(services);
         services.AddScoped<PeriodEnds>();
         services.AddScoped<PeriodCreator>();
         services.AddScoped<PeriodRollovers>();
@@ -45,17 +48,14 @@ public static class PermitsModule
         services.AddQuartz(q =>
         {
             q.AddJob<PeriodEndJob>(j => j.WithIdentity(PeriodEndJob.Key).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity(PeriodEndJob.SweepKey).ForJob(PeriodEndJob.Key)
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(SweepInterval(configuration)).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddTrigger((provider, t) => t.WithIdentity(PeriodEndJob.SweepKey).ForJob(PeriodEndJob.Key)
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(provider.GetRequiredService<IOptions<PeriodEndOptions>>().Value.SweepInterval)
+                    .RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddHostedService<PeriodTriggerRebuild>();
         services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
         return services;
     }
-
-    private static TimeSpan SweepInterval(IConfiguration configuration) =>
-        TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Permits:Periods:SweepSeconds", 60.0)));
 
     public static IEndpointRouteBuilder MapPermitsEndpoints(this IEndpointRouteBuilder routes)
     {

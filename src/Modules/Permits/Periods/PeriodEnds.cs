@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Audit;
@@ -27,21 +27,17 @@ internal sealed partial class PeriodEnds(
     PermitsDbContext db,
     IQuotaLedger ledger,
     IEnterpriseDirectory enterprises,
-    IConfiguration configuration,
+    IOptions<PeriodEndOptions> options,
     TimeProvider time,
     ILogger<PeriodEnds> logger)
 {
-    private int BatchSize => Math.Clamp(configuration.GetValue("Permits:Periods:BatchSize", 2000), 1, 10_000);
-
-    /// <summary>How long before a period's end its permits are carried, so that none is ever seen expired in between.</summary>
-    internal static TimeSpan RolloverLead(IConfiguration configuration) =>
-        TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue("Permits:Periods:RolloverLeadMinutes", 10.0)));
+    private int BatchSize => options.Value.BatchSize;
 
     /// <summary>The scheduled run: every period end that is due, and permits issued outside any period that have run out.</summary>
     public async Task RunDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var horizon = now + RolloverLead(configuration);
+        var horizon = now + options.Value.RolloverLead;
         // Due: open periods near their end, and any rollover begun and cut short (resumed whenever it was asked for).
         var unfinished = db.Rollovers.Where(r => r.CompletedAt == null).Select(r => r.FromPeriodId);
         var due = await db.Periods.AsNoTracking().Where(p => p.ClosedAt == null && (p.EndsAt <= horizon || unfinished.Contains(p.Id)))
