@@ -33,14 +33,14 @@ public static class PermitsModule
         services.AddHostedService<KeyRingRefresher>();
         services.AddSingleton<QrLinks>();
         services.AddScoped<PermitIssuer>();
-        VerifyOptions.Register(services);
+        services.AddSettings<VerifyOptions>(VerifyOptions.Section, o => o.Problem());
         services.AddScoped<Verifier>();
         services.AddSingleton<VerifiedTokens>();
         services.AddSingleton<PermitReads>();
         services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();
-        PeriodEndOptions.Register(services);
+        services.AddSettings<PeriodEndOptions>(PeriodEndOptions.Section, o => o.Problem());
         services.AddScoped<PeriodEnds>();
         services.AddScoped<PeriodCreator>();
         services.AddScoped<PeriodRollovers>();

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 
 namespace TravelPermits.Permits.Periods;
 
@@ -26,10 +26,14 @@ internal sealed class PeriodEndOptions
 
     public TimeSpan SweepInterval => TimeSpan.FromSeconds(SweepSeconds);
 
-    public static void Register(IServiceCollection services) => services.AddOptions<PeriodEndOptions>()
-        .BindConfiguration(Section)
-        .Validate(o => o.RolloverLeadMinutes is >= 0 and <= MaxMinutes, $"{Section}:RolloverLeadMinutes must be between 0 and 527040 (366 days).")
-        .Validate(o => o.SweepSeconds is >= 1 and <= MaxMinutes * 60, $"{Section}:SweepSeconds must be between 1 and 31622400 (366 days).")
-        .Validate(o => o.BatchSize is >= 1 and <= 10_000, $"{Section}:BatchSize must be between 1 and 10000.")
-        .ValidateOnStart();
+    /// <summary>Why the settings cannot be used, naming the key; null when they can.</summary>
+    public string? Problem() =>
+        RolloverLeadMinutes is not (>= 0 and <= MaxMinutes)
+            ? $"{Section}:RolloverLeadMinutes must be from 0 to 527040 (366 days); it is {Text(RolloverLeadMinutes)}."
+        : SweepSeconds is not (>= 1 and <= MaxMinutes * 60)
+            ? $"{Section}:SweepSeconds must be from 1 to 31622400 (366 days); it is {Text(SweepSeconds)}."
+        : BatchSize is < 1 or > 10_000 ? $"{Section}:BatchSize must be from 1 to 10000; it is {BatchSize}."
+        : null;
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace TravelPermits.Permits.Verify;
 
 /// <summary>
@@ -19,10 +17,10 @@ internal sealed class VerifyOptions
     /// <summary>PostgreSQL only: the most permits read in one query.</summary>
     public int MaxBatch { get; set; } = 256;
 
-    public static void Register(IServiceCollection services) => services.AddOptions<VerifyOptions>()
-        .BindConfiguration(Section)
-        .Validate(o => o.SignatureCacheSize >= 0, $"{Section}:SignatureCacheSize must be 0 (off) or more.")
-        .Validate(o => o.Readers is >= 1 and <= 64, $"{Section}:Readers must be between 1 and 64.")
-        .Validate(o => o.MaxBatch is >= 1 and <= 10_000, $"{Section}:MaxBatch must be between 1 and 10000.")
-        .ValidateOnStart();
+    /// <summary>Why the settings cannot be used, naming the key; null when they can.</summary>
+    public string? Problem() =>
+        SignatureCacheSize < 0 ? $"{Section}:SignatureCacheSize must be 0 (off) or more; it is {SignatureCacheSize}."
+        : Readers is < 1 or > 64 ? $"{Section}:Readers must be from 1 to 64; it is {Readers}."
+        : MaxBatch is < 1 or > 10_000 ? $"{Section}:MaxBatch must be from 1 to 10000; it is {MaxBatch}."
+        : null;
 }
