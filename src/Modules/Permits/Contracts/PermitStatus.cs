@@ -2,13 +2,23 @@ using System.Text.Json.Serialization;
 
 namespace TravelPermits.Permits.Contracts;
 
-/// <summary>A permit's status; in JSON and in the database under the contract's names (<c>approved</c>, ...).</summary>
+/// <summary>
+/// Where a permit stands. JSON and the database spell each status as the contract does
+/// (<c>"issued"</c>), whatever serializer options are in use.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PermitStatus>))]
 public enum PermitStatus
 {
-    /// <summary>Issued by the enterprise, waiting for the ward police's stamp.</summary>
+    /// <summary>Issued while the ward's chain has police stamping: waiting for the ward police's stamp.</summary>
     [JsonStringEnumMemberName("approved")] Approved,
+
     [JsonStringEnumMemberName("stamped")] Stamped,
+
+    /// <summary>In force (within its validity).</summary>
     [JsonStringEnumMemberName("issued")] Issued,
+
     [JsonStringEnumMemberName("revoked")] Revoked,
+
+    /// <summary>Its period ended without a successor to carry it into.</summary>
     [JsonStringEnumMemberName("expired")] Expired,
 }
