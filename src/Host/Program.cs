@@ -34,7 +34,6 @@ var app = builder.Build();
 app.UseHostPipeline();
 app.UseApiEndpoints();
 app.MapEnterprisesEndpoints();
-app.MapPermitsEndpoints();
 app.MapOperationsEndpoints();
 app.MapBenchEndpoints();
 

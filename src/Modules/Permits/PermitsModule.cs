@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Quartz;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Permits.Browse;
 using TravelPermits.Permits.Issue;
 using TravelPermits.Permits.Manage;
+using TravelPermits.Permits.Periods;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Qr;
 using TravelPermits.Permits.Tokens;
@@ -19,7 +21,7 @@ namespace TravelPermits.Permits;
 public static class PermitsModule
 {
     /// <summary>The rate-limiting policy the Host must define for anonymous verification.</summary>
-    public const string AnonymousVerifyPolicy = VerifyEndpoints.AnonymousVerify;
+    public const string AnonymousVerifyPolicy = VerifyEndpoint.AnonymousVerify;
 
     /// <summary>The concurrency-limiting policy the Host must define for printing.</summary>
     public const string PrintPolicy = Print.PrintEndpoint.PrintConcurrency;
@@ -28,6 +30,7 @@ public static class PermitsModule
     {
         services.AddModuleDbContext<PermitsDbContext>("__prm_migrations");
         services.AddSingleton<KeyRing>();
+        services.AddScoped<KeyRotation>();
         services.AddHostedService<KeyRingRefresher>();
         services.AddSettings<IssueOptions>(IssueOptions.Section, o => o.Problem());
         services.AddSettings<QrOptions>(QrOptions.Section, o => o.Problem());
@@ -36,34 +39,28 @@ public static class PermitsModule
         services.AddScoped<PermitList>();
         services.AddScoped<PermitStamper>();
         services.AddScoped<Print.PermitPrinter>();
+        services.AddSettings<VerifyOptions>(VerifyOptions.Section, o => o.Problem());
         services.AddScoped<Verifier>();
         services.AddSingleton<VerifiedTokens>();
         services.AddSingleton<PermitReads>();
         services.AddScoped<PermitRevoker>();
         services.AddScoped<IPermitHolderLookup, PermitHolders>();
         services.AddScoped<IIndividualPermits, IndividualPermits>();
-        services.AddScoped<Periods.PeriodEnds>();
-        services.AddSingleton<Periods.PeriodTriggers>();
+        services.AddSettings<PeriodEndOptions>(PeriodEndOptions.Section, o => o.Problem());
+        services.AddScoped<PeriodEnds>();
+        services.AddScoped<PeriodCreator>();
+        services.AddScoped<PeriodRollovers>();
+        services.AddSingleton<PeriodTriggers>();
         services.AddQuartz(q =>
         {
-            q.AddJob<Periods.PeriodEndJob>(j => j.WithIdentity(Periods.PeriodEndJob.Key).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity(Periods.PeriodEndJob.SweepKey).ForJob(Periods.PeriodEndJob.Key)
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(SweepInterval(configuration)).RepeatForever()
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<PeriodEndJob>(j => j.WithIdentity(PeriodEndJob.Key).StoreDurably());
+            q.AddTrigger((provider, t) => t.WithIdentity(PeriodEndJob.SweepKey).ForJob(PeriodEndJob.Key)
+                .StartNow().WithSimpleSchedule(s => s.WithInterval(provider.GetRequiredService<IOptions<PeriodEndOptions>>().Value.SweepInterval)
+                    .RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
-        services.AddHostedService<Periods.PeriodTriggerRebuild>();
+        services.AddHostedService<PeriodTriggerRebuild>();
         services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
         return services;
-    }
-
-    private static TimeSpan SweepInterval(IConfiguration configuration) =>
-        TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Permits:Periods:SweepSeconds", 60.0)));
-
-    public static IEndpointRouteBuilder MapPermitsEndpoints(this IEndpointRouteBuilder routes)
-    {
-        VerifyEndpoints.Map(routes);
-        Periods.PeriodEndpoints.Map(routes);
-        return routes;
     }
 
     /// <summary>Loads the signing keys (creating the first on a new database); call after migrations.</summary>

@@ -31,7 +31,7 @@ internal sealed class IndividualPermits(
         var chain = await policies.GetChainAsync(person.WardCode, cancellationToken);
         var ward = await geography.FindWardAsync(person.WardCode, cancellationToken);
         var now = time.GetUtcNow();
-        var period = await Periods.PeriodEndpoints.IssuingPeriodAsync(db, person.CityCode, now, cancellationToken);
+        var period = await Periods.CurrentPeriods.IssuingPeriodAsync(db, person.CityCode, now, cancellationToken);
         Permit permit;
         using (var signer = keys.CreateSigner())
         {

@@ -73,7 +73,7 @@ internal sealed class PermitIssuer(
         var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
         var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
         var now = time.GetUtcNow();
-        var period = await Periods.PeriodEndpoints.IssuingPeriodAsync(db, enterprise.CityCode, now, ct);
+        var period = await Periods.CurrentPeriods.IssuingPeriodAsync(db, enterprise.CityCode, now, ct);
         var validTo = period?.EndsAt ?? options.Value.DefaultValidTo(now);
         var status = chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued;
         var by = actor.Current.Name;

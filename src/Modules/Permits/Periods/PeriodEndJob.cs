@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Scheduling;
@@ -31,7 +32,8 @@ internal sealed class PeriodEndJob(IServiceScopeFactory scopes) : IJob
 }
 
 /// <summary>Keeps one trigger per open period in the scheduler: at creation, and rebuilt from the periods at start.</summary>
-internal sealed partial class PeriodTriggers(ISchedulerFactory schedulers, IConfiguration configuration, TimeProvider time, ILogger<PeriodTriggers> logger)
+internal sealed partial class PeriodTriggers(
+    ISchedulerFactory schedulers, IConfiguration configuration, IOptions<PeriodEndOptions> options, TimeProvider time, ILogger<PeriodTriggers> logger)
 {
     private bool Enabled => SchedulerSetup.IsEnabled(configuration);
 
@@ -44,7 +46,7 @@ internal sealed partial class PeriodTriggers(ISchedulerFactory schedulers, IConf
         try
         {
             var scheduler = await schedulers.GetScheduler(ct);
-            var lead = PeriodEnds.RolloverLead(configuration);
+            var lead = options.Value.RolloverLead;
             var now = time.GetUtcNow();
             var first = period.EndsAt - lead;
             var trigger = TriggerBuilder.Create()

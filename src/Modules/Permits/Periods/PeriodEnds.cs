@@ -1,18 +1,19 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
+using RolloverStatus = TravelPermits.Permits.Contracts.RolloverStatus;
 
 namespace TravelPermits.Permits.Periods;
 
 internal sealed record RolloverResult(
-    Guid FromPeriodId, Guid ToPeriodId, string Status, int Carried, int Enterprises, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt);
+    Guid FromPeriodId, Guid ToPeriodId, RolloverStatus Status, int Carried, int Enterprises, DateTimeOffset StartedAt, DateTimeOffset? CompletedAt);
 
 /// <summary>
 /// What happens when a validity period ends. With a successor, its live permits are carried into
@@ -26,21 +27,17 @@ internal sealed partial class PeriodEnds(
     PermitsDbContext db,
     IQuotaLedger ledger,
     IEnterpriseDirectory enterprises,
-    IConfiguration configuration,
+    IOptions<PeriodEndOptions> options,
     TimeProvider time,
     ILogger<PeriodEnds> logger)
 {
-    private int BatchSize => Math.Clamp(configuration.GetValue("Permits:Periods:BatchSize", 2000), 1, 10_000);
-
-    /// <summary>How long before a period's end its permits are carried, so that none is ever seen expired in between.</summary>
-    internal static TimeSpan RolloverLead(IConfiguration configuration) =>
-        TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue("Permits:Periods:RolloverLeadMinutes", 10.0)));
+    private int BatchSize => options.Value.BatchSize;
 
     /// <summary>The scheduled run: every period end that is due, and permits issued outside any period that have run out.</summary>
     public async Task RunDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var horizon = now + RolloverLead(configuration);
+        var horizon = now + options.Value.RolloverLead;
         // Due: open periods near their end, and any rollover begun and cut short (resumed whenever it was asked for).
         var unfinished = db.Rollovers.Where(r => r.CompletedAt == null).Select(r => r.FromPeriodId);
         var due = await db.Periods.AsNoTracking().Where(p => p.ClosedAt == null && (p.EndsAt <= horizon || unfinished.Contains(p.Id)))
@@ -104,7 +101,7 @@ internal sealed partial class PeriodEnds(
 
         var done = await db.Rollovers.AsNoTracking().FirstAsync(r => r.FromPeriodId == from.Id, ct);
         var touched = await db.RolloverEnterprises.CountAsync(r => r.FromPeriodId == from.Id, ct);
-        return new RolloverResult(from.Id, to.Id, "completed", done.Carried, touched, done.StartedAt, done.CompletedAt);
+        return new RolloverResult(from.Id, to.Id, RolloverStatus.Completed, done.Carried, touched, done.StartedAt, done.CompletedAt);
     }
 
     private async Task<Rollover> BeginAsync(Period from, Period to, Actor actor, CancellationToken ct)

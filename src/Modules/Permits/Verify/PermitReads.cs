@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TravelPermits.Permits.Contracts;
 using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Permits.Verify;
@@ -47,13 +48,13 @@ internal sealed class PermitReads : IAsyncDisposable
     private readonly Lock _start = new();
     private Task[]? _loops;
 
-    public PermitReads(DatabaseOptions database, IConfiguration configuration, ILogger<PermitReads> log)
+    public PermitReads(DatabaseOptions database, IOptions<VerifyOptions> options, ILogger<PermitReads> log)
     {
         _database = database;
         _log = log;
         _sqlite = database.Provider == DatabaseProvider.Sqlite;
-        _readers = Math.Clamp(configuration.GetValue("Permits:Verify:Readers", 2), 1, 64);
-        _maxBatch = Math.Clamp(configuration.GetValue("Permits:Verify:MaxBatch", 256), 1, 10_000);
+        _readers = options.Value.Readers;
+        _maxBatch = options.Value.MaxBatch;
     }
 
     public Task<PermitState?> ReadAsync(Guid id, CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace TravelPermits.Permits.Verify;
 
@@ -13,11 +13,11 @@ namespace TravelPermits.Permits.Verify;
 /// instance. Signing keys are never removed from the ring (retired keys keep verifying what
 /// they signed), so a verified signature stays verified. Bounded: when full, it starts over.
 /// </summary>
-internal sealed class VerifiedTokens(IConfiguration configuration)
+internal sealed class VerifiedTokens(IOptions<VerifyOptions> options)
 {
     private const int MaxTokenLength = 1024;
     private readonly ConcurrentDictionary<UInt128, Guid> _verified = new();
-    private readonly int _capacity = Math.Max(0, configuration.GetValue("Permits:Verify:SignatureCacheSize", 250_000));
+    private readonly int _capacity = options.Value.SignatureCacheSize;
 
     public int Count => _verified.Count;
 

@@ -1,4 +1,4 @@
-using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Contracts;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.SharedKernel.Security;
 
