@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace TravelPermits.SharedKernel.Persistence;
 
@@ -20,10 +18,9 @@ public static class PersistenceSetup
         var keyEncryption = KeyEncryptionCertificate.From(configuration);
         services.AddSingleton(keyEncryption);
         services.AddDataProtection().SetApplicationName("travel-permits")
+            .PersistKeysToDbContext<PlatformDbContext>()
             .ProtectKeysWithCertificate(keyEncryption.Current)
             .UnprotectKeysWithAnyCertificate([.. keyEncryption.All]);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
 
