@@ -37,9 +37,13 @@ public sealed class DatabaseOptions
         return new DatabaseOptions { Provider = provider, ConnectionString = connection };
     }
 
-    /// <summary>Points a module's DbContext at this database, with the module's own migrations history table.</summary>
+    /// <summary>
+    /// Points a module's DbContext at this database, with the module's own migrations history table
+    /// and the model snapshot of this provider.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable)
     {
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderModelSnapshots>();
         if (Provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));
