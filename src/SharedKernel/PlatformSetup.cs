@@ -24,7 +24,7 @@ public static class PlatformSetup
         services.AddHttpContextAccessor();
         services.AddSingleton<ActorAccessor>();
         services.AddPermitsPersistence(configuration);
-        services.AddEmailOutbox(configuration);
+        services.AddEmailOutbox();
         services.AddPlatformScheduler(configuration);
         services.AddPermitsProblemDetails();
         services.AddValidatorsFrom(typeof(PlatformSetup).Assembly);

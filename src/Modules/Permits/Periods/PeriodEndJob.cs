@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Scheduling;
@@ -31,9 +32,10 @@ internal sealed class PeriodEndJob(IServiceScopeFactory scopes) : IJob
 }
 
 /// <summary>Keeps one trigger per open period in the scheduler: at creation, and rebuilt from the periods at start.</summary>
-internal sealed partial class PeriodTriggers(ISchedulerFactory schedulers, IConfiguration configuration, TimeProvider time, ILogger<PeriodTriggers> logger)
+internal sealed partial class PeriodTriggers(
+    ISchedulerFactory schedulers, IOptions<SchedulerOptions> scheduler, IConfiguration configuration, TimeProvider time, ILogger<PeriodTriggers> logger)
 {
-    private bool Enabled => SchedulerSetup.IsEnabled(configuration);
+    private bool Enabled => scheduler.Value.Enabled;
 
     public async Task ScheduleAsync(Period period, CancellationToken ct)
     {
