@@ -90,7 +90,7 @@ internal static partial class HostSetup
         // Localization first, so that errors written by the exception handler and the status code
         // pages are in the caller's language too.
         app.UseRequestLocalization();
-        app.UsePermitsProblemDetails();
+        app.UseProblemAnswers();
         // The OpenAPI document and the static pages of Swagger UI are public.
         app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
         app.UseSwaggerUi(ui =>

@@ -10,7 +10,7 @@ namespace TravelPermits.SharedKernel.Persistence;
 public static class PersistenceSetup
 {
     /// <summary>The database, the platform's tables and the shared Data Protection key ring.</summary>
-    public static IServiceCollection AddPermitsPersistence(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
