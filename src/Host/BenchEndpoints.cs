@@ -21,7 +21,7 @@ internal static class BenchEndpoints
 {
     public static WebApplication MapBenchEndpoints(this WebApplication app)
     {
-        if (!app.Configuration.GetValue<bool>("Permits:Bench:Enabled"))
+        if (!app.Services.GetRequiredService<IOptions<BenchOptions>>().Value.Enabled)
         {
             return app;
         }
@@ -76,4 +76,12 @@ internal static class BenchEndpoints
 
         public void Dispose() => _listener.Dispose();
     }
+}
+
+/// <summary><c>Permits:Bench</c>: whether <see cref="BenchEndpoints"/> are mapped (never by default).</summary>
+internal sealed class BenchOptions
+{
+    public const string Section = "Permits:Bench";
+
+    public bool Enabled { get; set; }
 }

@@ -13,6 +13,8 @@ using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Settings;
+using Microsoft.Extensions.Options;
 
 namespace TravelPermits.Host;
 
@@ -28,7 +30,7 @@ internal static partial class HostSetup
         return args.Where(a => !string.Equals(a, "--demo", StringComparison.OrdinalIgnoreCase)).ToArray();
     }
 
-    public static IServiceCollection AddHostServices(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHostServices(this IServiceCollection services)
     {
         services.SwaggerDocument(document =>
         {
@@ -56,28 +58,30 @@ internal static partial class HostSetup
             json.SerializerOptions.Converters.Add(new VietnamTimeJsonConverter());
         });
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddRateLimiter(limiter =>
+        services.AddSettings<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, settings) =>
         {
-            var perMinute = configuration.GetValue("Permits:RateLimits:AnonymousWritesPerMinute", 20);
+            var limits = settings.Value;
             limiter.AddPolicy(EnterprisesModule.AnonymousWritesPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            var verifyPerMinute = configuration.GetValue("Permits:RateLimits:AnonymousVerifyPerMinute", 120);
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AnonymousWritesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(PermitsModule.AnonymousVerifyPolicy, http => http.User.Identity?.IsAuthenticated == true
                 ? RateLimitPartition.GetNoLimiter("signed-in") // checkpoints scan all day
                 : RateLimitPartition.GetFixedWindowLimiter(
                     http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.AnonymousVerifyPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddConcurrencyLimiter(PermitsModule.PrintPolicy, options =>
             {
-                options.PermitLimit = configuration.GetValue("Permits:RateLimits:ConcurrentPrints", 2);
+                options.PermitLimit = limits.ConcurrentPrints;
                 options.QueueLimit = 8;
             });
             limiter.OnRejected = (context, _) =>
                 context.HttpContext.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "rate_limited", CommonTexts.ForStatus(429));
         });
         services.AddScoped<DemoSeeder>();
-        services.Configure<DemoOptions>(configuration.GetSection("Permits:Demo"));
+        services.AddSettings<DemoOptions>(DemoOptions.Section);
+        services.AddSettings<BenchOptions>(BenchOptions.Section);
         return services;
     }
 
@@ -86,7 +90,7 @@ internal static partial class HostSetup
         // Localization first, so that errors written by the exception handler and the status code
         // pages are in the caller's language too.
         app.UseRequestLocalization();
-        app.UsePermitsProblemDetails();
+        app.UseProblemAnswers();
         // The OpenAPI document and the static pages of Swagger UI are public.
         app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
         app.UseSwaggerUi(ui =>
@@ -112,6 +116,8 @@ internal static partial class HostSetup
     /// <summary>Migrates the database, creates the first admin, loads the demo when asked, and says how to sign in.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
+        // Settings are checked before the database is touched, not only when the Host starts listening.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
         var keyEncryption = app.Services.GetRequiredService<KeyEncryptionCertificate>();
         if (keyEncryption.Created)
         {
@@ -126,7 +132,7 @@ internal static partial class HostSetup
             await app.Services.InitializePermitsAsync(CancellationToken.None);
             await using var scope = app.Services.CreateAsyncScope();
             admin = await AccountsModule.EnsureBootstrapAdminAsync(scope.ServiceProvider, CancellationToken.None);
-            if (app.Configuration.GetValue<bool>("Permits:Demo:Enabled"))
+            if (scope.ServiceProvider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
             {
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
             }

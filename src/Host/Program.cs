@@ -15,7 +15,7 @@ if (demo)
 
 builder.Services
     .AddPlatform(builder.Configuration)
-    .AddHostServices(builder.Configuration)
+    .AddHostServices()
     .AddGeographyModule(builder.Configuration)
     .AddAccountsModule(builder.Configuration)
     .AddEnterprisesModule(builder.Configuration)

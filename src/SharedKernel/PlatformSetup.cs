@@ -25,10 +25,10 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<ActorAccessor>();
-        services.AddPermitsPersistence(configuration);
-        services.AddEmailOutbox(configuration);
+        services.AddPlatformPersistence(configuration);
+        services.AddEmailOutbox();
         services.AddPlatformScheduler(configuration);
-        services.AddPermitsProblemDetails();
+        services.AddProblemAnswers();
         services.AddValidatorsFrom(typeof(PlatformSetup).Assembly);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;

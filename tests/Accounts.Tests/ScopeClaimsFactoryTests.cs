@@ -26,9 +26,9 @@ public sealed class ScopeClaimsFactoryTests
     {
         var principal = await Principal(ModuleServices.User(Roles.Admin));
         Assert.Equal(Roles.Admin, Assert.Single(principal.FindAll(ClaimTypes.Role)).Value);
-        Assert.Null(principal.FindFirst(PermitsClaims.CityCode));
-        Assert.Null(principal.FindFirst(PermitsClaims.WardCode));
-        Assert.Null(principal.FindFirst(PermitsClaims.EnterpriseId));
+        Assert.Null(principal.FindFirst(ScopeClaims.CityCode));
+        Assert.Null(principal.FindFirst(ScopeClaims.WardCode));
+        Assert.Null(principal.FindFirst(ScopeClaims.EnterpriseId));
 
         var caller = CallerScope.From(principal);
         Assert.True(caller.IsAdmin);
@@ -57,7 +57,7 @@ public sealed class ScopeClaimsFactoryTests
     public async Task An_enterprise_account_is_scoped_to_its_enterprise()
     {
         var principal = await Principal(ModuleServices.User(Roles.Enterprise, enterprise: SomeEnterprise));
-        Assert.Equal(SomeEnterprise.ToString(), principal.FindFirstValue(PermitsClaims.EnterpriseId));
+        Assert.Equal(SomeEnterprise.ToString(), principal.FindFirstValue(ScopeClaims.EnterpriseId));
 
         var caller = CallerScope.From(principal);
         Assert.Equal(SomeEnterprise, caller.EnterpriseId);
@@ -73,7 +73,7 @@ public sealed class ScopeClaimsFactoryTests
         Assert.True(principal.Identity?.IsAuthenticated);
         Assert.Equal(user.Id.ToString(), principal.FindFirstValue(ClaimTypes.NameIdentifier));
         Assert.Equal("checkpoint@cty.vn", principal.FindFirstValue(ClaimTypes.Name));
-        Assert.Equal("48", principal.FindFirstValue(PermitsClaims.CityCode));
+        Assert.Equal("48", principal.FindFirstValue(ScopeClaims.CityCode));
     }
 
     private static async Task<ClaimsPrincipal> Principal(AppUser user)

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.SharedKernel.Persistence;
 
@@ -10,36 +12,49 @@ public enum DatabaseProvider
     Postgres,
 }
 
-/// <summary>Which database the Host runs on: <c>Permits:Database:Provider</c> and <c>ConnectionStrings:Permits</c>.</summary>
-public sealed class DatabaseOptions
+/// <summary>
+/// Which database the Host runs on: <c>Permits:Database:Provider</c> (<c>Sqlite</c> by default) and
+/// <c>ConnectionStrings:Permits</c> (<c>data/permits.db</c> by default on SQLite, required on
+/// PostgreSQL). Bound from the configuration's root, each member naming its key.
+/// </summary>
+public sealed class DatabaseOptions : IValidatableObject
 {
     public const string DefaultSqlite = "Data Source=data/permits.db";
 
-    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
-    public string ConnectionString { get; init; } = DefaultSqlite;
+    /// <summary>Bound from the root: its two keys are in two sections.</summary>
+    public const string Section = "";
 
-    public static DatabaseOptions From(IConfiguration configuration)
+    private string? _connectionString;
+
+    [ConfigurationKeyName("Permits:Database:Provider")]
+    [EnumDataType(typeof(DatabaseProvider), ErrorMessage = "{0} must be 'Sqlite' or 'Postgres'.")]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    [ConfigurationKeyName("ConnectionStrings:Permits")]
+    public string ConnectionString
     {
-        var providerText = configuration["Permits:Database:Provider"];
-        var provider = string.IsNullOrWhiteSpace(providerText)
-            ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed)
-                ? parsed
-                : throw new InvalidOperationException(
-                    $"Permits:Database:Provider must be 'Sqlite' or 'Postgres', not '{providerText}'.");
-        var connection = configuration.GetConnectionString("Permits");
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            connection = provider == DatabaseProvider.Sqlite
-                ? DefaultSqlite
-                : throw new InvalidOperationException("ConnectionStrings:Permits is required for PostgreSQL.");
-        }
-        return new DatabaseOptions { Provider = provider, ConnectionString = connection };
+        get => string.IsNullOrWhiteSpace(_connectionString) && Provider == DatabaseProvider.Sqlite ? DefaultSqlite : _connectionString ?? "";
+        set => _connectionString = value;
     }
 
-    /// <summary>Points a module's DbContext at this database, with the module's own migrations history table.</summary>
+    /// <summary>The settings read at once, for what is configured before the Host's services exist.</summary>
+    public static DatabaseOptions From(IConfiguration configuration) => configuration.ReadSettings<DatabaseOptions>(Section);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return new ValidationResult("ConnectionStrings:Permits is required for PostgreSQL.");
+        }
+    }
+
+    /// <summary>
+    /// Points a module's DbContext at this database, with the module's own migrations history table
+    /// and the model snapshot of this provider.
+    /// </summary>
     public void Configure(DbContextOptionsBuilder options, string migrationsHistoryTable)
     {
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderModelSnapshots>();
         if (Provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(migrationsHistoryTable));

@@ -1,18 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Configuration;
 
 namespace TravelPermits.SharedKernel.Persistence;
 
 /// <summary>
 /// The certificate that encrypts the Data Protection key ring, which is stored in the database
 /// (and in turn protects the permits' signing keys). It is kept outside the database, so that a
-/// copy of the database alone reveals no key: <c>Permits:DataProtection:CertificatePath</c> (a
-/// PKCS#12 file, <c>data/key-encryption.pfx</c> by default) with
-/// <c>Permits:DataProtection:CertificatePassword</c>. The file is created on first start when it
-/// does not exist; every Host sharing one database needs the same file.
-/// <c>Permits:DataProtection:PreviousCertificatePaths</c> (separated by <c>;</c>) still decrypts
-/// what certificates replaced since encrypted.
+/// copy of the database alone reveals no key (<see cref="KeyEncryptionOptions"/>). The file is
+/// created on first start when it does not exist; every Host sharing one database needs the same file.
 /// </summary>
 public sealed class KeyEncryptionCertificate
 {
@@ -26,16 +21,13 @@ public sealed class KeyEncryptionCertificate
 
     public required string Path { get; init; }
 
-    public static KeyEncryptionCertificate From(IConfiguration configuration)
+    public static KeyEncryptionCertificate From(KeyEncryptionOptions options)
     {
-        var path = configuration["Permits:DataProtection:CertificatePath"];
-        path = string.IsNullOrWhiteSpace(path) ? DefaultPath : path;
-        var password = configuration["Permits:DataProtection:CertificatePassword"];
+        var path = options.CertificatePath;
+        var password = options.CertificatePassword;
         var created = CreateIfMissing(path, password);
         var current = Load(path, password);
-        var previous = (configuration["Permits:DataProtection:PreviousCertificatePaths"] ?? "")
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => Load(p, password));
+        var previous = options.PreviousPaths.Select(p => Load(p, password));
         return new KeyEncryptionCertificate { Current = current, All = [current, .. previous], Created = created, Path = System.IO.Path.GetFullPath(path) };
     }
 

@@ -1,29 +1,29 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.SharedKernel.Persistence;
 
 public static class PersistenceSetup
 {
     /// <summary>The database, the platform's tables and the shared Data Protection key ring.</summary>
-    public static IServiceCollection AddPermitsPersistence(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var database = DatabaseOptions.From(configuration);
-        services.AddSingleton(database);
+        services.AddSettings<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         services.AddModuleDbContext<PlatformDbContext>("__platform_migrations");
 
-        // The key ring lives in the database, encrypted with a certificate kept outside it.
-        var keyEncryption = KeyEncryptionCertificate.From(configuration);
+        // The key ring lives in the database, encrypted with a certificate kept outside it. Data
+        // Protection takes the certificate itself, not a service: it is read now.
+        var keyEncryption = KeyEncryptionCertificate.From(configuration.ReadSettings<KeyEncryptionOptions>(KeyEncryptionOptions.Section));
         services.AddSingleton(keyEncryption);
         services.AddDataProtection().SetApplicationName("travel-permits")
+            .PersistKeysToDbContext<PlatformDbContext>()
             .ProtectKeysWithCertificate(keyEncryption.Current)
             .UnprotectKeysWithAnyCertificate([.. keyEncryption.All]);
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;
     }
 

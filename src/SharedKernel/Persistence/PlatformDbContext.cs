@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
@@ -5,7 +6,7 @@ using TravelPermits.SharedKernel.Outbox;
 namespace TravelPermits.SharedKernel.Persistence;
 
 /// <summary>The platform's own tables: audit trail, email outbox, stored idempotent answers, Data Protection key ring.</summary>
-internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options)
+internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
@@ -18,18 +19,7 @@ internal sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapPlatformTables(excludeFromMigrations: false);
-        modelBuilder.Entity<DataProtectionKey>(e =>
-        {
-            e.ToTable(PlatformTables.DataProtectionKeys);
-            e.HasKey(x => x.Id);
-            e.Property(x => x.FriendlyName).HasMaxLength(256);
-        });
+        // Data Protection's own entity, read and written by its EntityFrameworkCoreXmlRepository.
+        modelBuilder.Entity<DataProtectionKey>().ToTable(PlatformTables.DataProtectionKeys);
     }
-}
-
-internal sealed class DataProtectionKey
-{
-    public long Id { get; private set; }
-    public string? FriendlyName { get; init; }
-    public required string Xml { get; init; }
 }

@@ -15,7 +15,7 @@ public static class PlatformTables
 {
     public const string Audit = "platform_audit_entries";
     public const string Outbox = "platform_outbox_emails";
-    public const string DataProtectionKeys = "platform_dataprotection_keys";
+    public const string DataProtectionKeys = "platform_data_protection_keys";
     public const string Idempotency = "platform_idempotency";
 
     public static ModelBuilder MapPlatformTables(this ModelBuilder model) => model.MapPlatformTables(excludeFromMigrations: true);

@@ -11,14 +11,14 @@ public static class ProblemsSetup
     /// Every error answer is problem+json with a stable <c>code</c> and a title in the caller's
     /// language, whatever produced it (a handler, routing, authentication, Kestrel's limits).
     /// </summary>
-    public static IServiceCollection AddPermitsProblemDetails(this IServiceCollection services)
+    public static IServiceCollection AddProblemAnswers(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemShape.Complete(context.ProblemDetails, context.HttpContext));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }
 
-    public static WebApplication UsePermitsProblemDetails(this WebApplication app)
+    public static WebApplication UseProblemAnswers(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();

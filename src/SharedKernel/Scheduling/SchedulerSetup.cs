@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
 using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.SharedKernel.Scheduling;
 
@@ -16,17 +17,15 @@ public static class SchedulerSetup
 {
     public const string SchedulerName = "travel-permits";
 
-    /// <summary>Whether this instance runs scheduled jobs (<c>Permits:Scheduler:Enabled</c>, on by default).</summary>
-    public static bool IsEnabled(IConfiguration configuration) => configuration.GetValue("Permits:Scheduler:Enabled", true);
-
     public static IServiceCollection AddPlatformScheduler(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSettings<SchedulerOptions>(SchedulerOptions.Section);
+        // Quartz takes its store and whether to run as values, not services: they are read now.
+        var settings = configuration.ReadSettings<SchedulerOptions>(SchedulerOptions.Section);
         var database = DatabaseOptions.From(configuration);
         services.AddQuartz(q =>
         {
-            // One name for every instance: a cluster is the schedulers sharing a name in one database.
-            // (Quartz keeps schedulers by name in the process: Hosts sharing a process need their own.)
-            q.ConfigureScheduler(o => o.InstanceName = configuration["Permits:Scheduler:Name"] ?? SchedulerName);
+            q.ConfigureScheduler(o => o.InstanceName = settings.Name);
             // No clock of its own: the scheduler and its store read the application's TimeProvider,
             // the one the jobs decide with (a test that moves it sees triggers come due).
             if (database.Provider == DatabaseProvider.Postgres)
@@ -44,7 +43,7 @@ public static class SchedulerSetup
                 q.UseInMemoryStore();
             }
         });
-        if (IsEnabled(configuration))
+        if (settings.Enabled)
         {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }

@@ -23,9 +23,9 @@ public sealed record CallerScope(Guid? UserId, string? Email, string? Role, stri
             Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null,
             user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.Name),
             user.FindFirstValue(ClaimTypes.Role),
-            user.FindFirstValue(PermitsClaims.CityCode),
-            user.FindFirstValue(PermitsClaims.WardCode),
-            Guid.TryParse(user.FindFirstValue(PermitsClaims.EnterpriseId), out var enterprise) ? enterprise : null);
+            user.FindFirstValue(ScopeClaims.CityCode),
+            user.FindFirstValue(ScopeClaims.WardCode),
+            Guid.TryParse(user.FindFirstValue(ScopeClaims.EnterpriseId), out var enterprise) ? enterprise : null);
     }
 
     /// <summary>Whether something located in this ward of this city is within the caller's reach.</summary>

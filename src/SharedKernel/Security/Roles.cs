@@ -22,7 +22,7 @@ public static class Roles
 }
 
 /// <summary>Claim types that carry a user's scope inside the bearer token.</summary>
-public static class PermitsClaims
+public static class ScopeClaims
 {
     public const string CityCode = "permits:city";
     public const string WardCode = "permits:ward";

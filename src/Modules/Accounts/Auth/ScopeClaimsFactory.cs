@@ -16,15 +16,15 @@ internal sealed class ScopeClaimsFactory(UserManager<AppUser> users, IOptions<Id
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role));
         if (user.CityCode is { } city)
         {
-            identity.AddClaim(new Claim(PermitsClaims.CityCode, city));
+            identity.AddClaim(new Claim(ScopeClaims.CityCode, city));
         }
         if (user.WardCode is { } ward)
         {
-            identity.AddClaim(new Claim(PermitsClaims.WardCode, ward));
+            identity.AddClaim(new Claim(ScopeClaims.WardCode, ward));
         }
         if (user.EnterpriseId is { } enterprise)
         {
-            identity.AddClaim(new Claim(PermitsClaims.EnterpriseId, enterprise.ToString()));
+            identity.AddClaim(new Claim(ScopeClaims.EnterpriseId, enterprise.ToString()));
         }
         return identity;
     }

@@ -33,9 +33,9 @@ internal sealed class PeriodEndJob(IServiceScopeFactory scopes) : IJob
 
 /// <summary>Keeps one trigger per open period in the scheduler: at creation, and rebuilt from the periods at start.</summary>
 internal sealed partial class PeriodTriggers(
-    ISchedulerFactory schedulers, IConfiguration configuration, IOptions<PeriodEndOptions> options, TimeProvider time, ILogger<PeriodTriggers> logger)
+    ISchedulerFactory schedulers, IOptions<SchedulerOptions> schedulerOptions, IOptions<PeriodEndOptions> options, TimeProvider time, ILogger<PeriodTriggers> logger)
 {
-    private bool Enabled => SchedulerSetup.IsEnabled(configuration);
+    private bool Enabled => schedulerOptions.Value.Enabled;
 
     public async Task ScheduleAsync(Period period, CancellationToken ct)
     {

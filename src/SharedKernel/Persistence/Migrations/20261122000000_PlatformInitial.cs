@@ -72,8 +72,9 @@ internal sealed class PlatformInitial : Migration
             constraints: table => table.PrimaryKey("pk_platform_outbox_emails", x => x.Id));
         migrationBuilder.CreateIndex("ix_platform_outbox_due", PlatformTables.Outbox, ["Status", "NextAttemptAt"]);
 
+        // Replaced by Data Protection's own entity in PlatformDataProtectionKeys.
         migrationBuilder.CreateTable(
-            name: PlatformTables.DataProtectionKeys,
+            name: PlatformDataProtectionKeys.OldTable,
             columns: table => new
             {
                 Id = table.Column<long>(nullable: false).Generated(),
