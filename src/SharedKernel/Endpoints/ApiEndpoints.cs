@@ -54,11 +54,18 @@ public static class ApiEndpoints
     private static JsonSerializerOptions Json(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
+    // FastEndpoints asks for plain "application/json"; the Minimal APIs' answers said the charset, and so do ours.
     private static Task SerializeAsync(HttpResponse response, object? body, string contentType, JsonSerializerContext? context, CancellationToken cancellationToken) =>
-        response.WriteAsJsonAsync(body, body?.GetType() ?? typeof(object), Json(response.HttpContext), contentType, cancellationToken);
+        response.WriteAsJsonAsync(body, body?.GetType() ?? typeof(object), Json(response.HttpContext),
+            contentType == "application/json" ? "application/json; charset=utf-8" : contentType, cancellationToken);
 
     private static async ValueTask<object?> DeserializeAsync(HttpRequest request, Type type, JsonSerializerContext? context, CancellationToken cancellationToken)
     {
+        if (request.ContentLength == 0)
+        {
+            // No body at all: unreadable, as the Minimal APIs said, rather than JSON broken at its first character.
+            throw new BadHttpRequestException("The request body is empty.", Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest);
+        }
         try
         {
             return await JsonSerializer.DeserializeAsync(request.Body, type, Json(request.HttpContext), cancellationToken);
