@@ -35,7 +35,6 @@ app.UseHostPipeline();
 app.UseApiEndpoints();
 app.MapPlatformEndpoints();
 app.MapAccountsEndpoints();
-app.MapEnterprisesEndpoints();
 app.MapApprovalsEndpoints();
 app.MapPermitsEndpoints();
 app.MapOperationsEndpoints();

@@ -121,7 +121,7 @@ internal static class RequestEndpoints
         {
             throw new ProblemException(400, "validation_failed", CommonTexts.ValidationFailed, new Dictionary<string, object?> { ["errors"] = errors });
         }
-        if (enterprise.Status != "active")
+        if (enterprise.Status != EnterpriseStatus.Active)
         {
             throw ProblemException.Conflict("enterprise_not_active", NotActive);
         }

@@ -49,7 +49,7 @@ internal static class PermitEndpoints
         {
             throw ProblemException.NotFound(PermitTexts.Enterprise);
         }
-        if (enterprise.Status != "active")
+        if (enterprise.Status != EnterpriseStatus.Active)
         {
             throw ProblemException.Conflict("enterprise_not_active", PermitTexts.NotActive);
         }
