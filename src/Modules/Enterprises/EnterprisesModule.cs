@@ -22,6 +22,8 @@ public static class EnterprisesModule
     {
         _ = configuration;
         services.AddHttpContextAccessor(); // the registration validator reads the catalogue through the request
+        services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.Section)
+            .Validate(QuotaOptions.IsValid, QuotaOptions.Invalid).ValidateOnStart();
         services.AddModuleDbContext<EnterprisesDbContext>("__ent_migrations");
         services.AddScoped<EnterpriseDirectory>();
         services.AddScoped<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseDirectory>());

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Audit;
@@ -10,13 +10,13 @@ namespace TravelPermits.Enterprises.Policies;
 
 /// <summary>A city's default ratio: its own, else <c>Permits:Quota:DefaultRatioPercent</c>.</summary>
 internal sealed class CityPolicyService(
-    EnterprisesDbContext db, IGeographyDirectory geography, IConfiguration configuration, TimeProvider time, ActorAccessor actor)
+    EnterprisesDbContext db, IGeographyDirectory geography, IOptions<QuotaOptions> quota, TimeProvider time, ActorAccessor actor)
 {
     public async Task<int> RatioPercentAsync(string cityCode, CancellationToken ct)
     {
         var city = await db.CityPolicies.AsNoTracking().Where(p => p.CityCode == cityCode)
             .Select(p => (int?)p.DefaultRatioPercent).FirstOrDefaultAsync(ct);
-        return city ?? configuration.GetValue("Permits:Quota:DefaultRatioPercent", 30);
+        return city ?? quota.Value.DefaultRatioPercent;
     }
 
     public async Task<CityPolicyResponse> GetAsync(string code, CancellationToken ct)
