@@ -33,7 +33,6 @@ var app = builder.Build();
 
 app.UseHostPipeline();
 app.UseApiEndpoints();
-app.MapEnterprisesEndpoints();
 app.MapOperationsEndpoints();
 app.MapBenchEndpoints();
 

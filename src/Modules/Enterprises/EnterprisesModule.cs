@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Routing;
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Accounts.Contracts;
@@ -9,40 +9,38 @@ using TravelPermits.Enterprises.Policies;
 using TravelPermits.Enterprises.Quota;
 using TravelPermits.Enterprises.Registration;
 using TravelPermits.SharedKernel.Persistence;
-using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Enterprises;
 
-/// <summary>Enterprises, wards' policies and workforce quotas.</summary>
+/// <summary>Enterprises, wards' policies and workforce quotas. Its routes are FastEndpoints of <see cref="EnterprisesApi"/>.</summary>
 public static class EnterprisesModule
 {
     /// <summary>The rate-limiting policy the Host must define for anonymous writes (self-registration).</summary>
-    public const string AnonymousWritesPolicy = RegistrationEndpoints.AnonymousWrites;
+    public const string AnonymousWritesPolicy = SelfRegisterEnterpriseEndpoint.AnonymousWrites;
 
     public static IServiceCollection AddEnterprisesModule(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration;
+        services.AddHttpContextAccessor(); // the registration validator reads the catalogue through the request
+        services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.Section)
+            .Validate(QuotaOptions.IsValid, QuotaOptions.Invalid).ValidateOnStart();
         services.AddModuleDbContext<EnterprisesDbContext>("__ent_migrations");
         services.AddScoped<EnterpriseDirectory>();
         services.AddScoped<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseDirectory>());
         services.AddScoped<IEnterpriseScopeLookup>(sp => sp.GetRequiredService<EnterpriseDirectory>());
+        services.AddScoped<EnterpriseBrowser>();
         services.AddScoped<IQuotaLedger, QuotaLedger>();
-        services.AddScoped<PolicyDefaults>();
-        services.AddScoped<IWardPolicies>(sp => sp.GetRequiredService<PolicyDefaults>());
+        services.AddScoped<CityPolicyService>();
+        services.AddScoped<WardPolicyService>();
+        services.AddScoped<IWardPolicies>(sp => sp.GetRequiredService<WardPolicyService>());
         services.AddScoped<EnterpriseRegistrar>();
         services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();
         services.AddScoped<IQuotaAdjustment>(sp => sp.GetRequiredService<QuotaChanger>());
-        services.AddValidatorsFrom(typeof(EnterprisesModule).Assembly);
+        // FastEndpoints runs the validators before its endpoints; these two also guard the
+        // services other modules call (IEnterpriseRegistration, IQuotaAdjustment).
+        services.AddSingleton<IValidator<RegisterEnterpriseRequest>, RegisterEnterpriseRequestValidator>();
+        services.AddSingleton<IValidator<ChangeQuotaRequest>, ChangeQuotaRequestValidator>();
         return services;
-    }
-
-    public static IEndpointRouteBuilder MapEnterprisesEndpoints(this IEndpointRouteBuilder routes)
-    {
-        RegistrationEndpoints.Map(routes);
-        BrowseEndpoints.Map(routes);
-        ChangeQuotaEndpoint.Map(routes);
-        PolicyEndpoints.Map(routes);
-        return routes;
     }
 }

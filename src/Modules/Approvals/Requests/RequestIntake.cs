@@ -40,7 +40,7 @@ internal sealed class RequestIntake(
     /// <summary>Stores the uploaded list as a request of an active enterprise (409 <c>enterprise_not_active</c> otherwise).</summary>
     public async Task<(Request Request, List<Entry> Entries)> SubmitAsync(EnterpriseInfo enterprise, UploadForm form, CancellationToken ct)
     {
-        if (enterprise.Status != "active")
+        if (enterprise.Status != Enterprises.Contracts.EnterpriseStatus.Active)
         {
             throw ProblemException.Conflict("enterprise_not_active", NotActive);
         }

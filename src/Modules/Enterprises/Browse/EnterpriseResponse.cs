@@ -1,10 +1,11 @@
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 
 namespace TravelPermits.Enterprises.Browse;
 
 internal sealed record EnterpriseResponse(
     Guid Id, string Name, string TaxCode, string CityCode, string WardCode, string Address, string ContactEmail, string ContactPhone,
-    string Status, int Workforce, int RatioPercent, int Quota, bool QuotaIsExplicit, int ActivePermits, int Remaining,
+    EnterpriseStatus Status, int Workforce, int RatioPercent, int Quota, bool QuotaIsExplicit, int ActivePermits, int Remaining,
     string? RejectionReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static EnterpriseResponse From(Enterprise e) => new(

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace TravelPermits.Enterprises.Contracts;
 
 public sealed record EnterpriseInfo(
-    Guid Id, string Name, string TaxCode, string CityCode, string WardCode, string Status, string ContactEmail,
+    Guid Id, string Name, string TaxCode, string CityCode, string WardCode, EnterpriseStatus Status, string ContactEmail,
     int Quota, int ActivePermits)
 {
     public int Remaining => Quota - ActivePermits;

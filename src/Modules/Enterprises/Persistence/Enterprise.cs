@@ -1,11 +1,6 @@
-namespace TravelPermits.Enterprises.Persistence;
+using TravelPermits.Enterprises.Contracts;
 
-internal static class EnterpriseStatus
-{
-    public const string Pending = "pending";
-    public const string Active = "active";
-    public const string Rejected = "rejected";
-}
+namespace TravelPermits.Enterprises.Persistence;
 
 internal sealed class Enterprise
 {
@@ -26,7 +21,7 @@ internal sealed class Enterprise
     /// <summary>The quota in force, kept as a column so that taking a place is one conditional update.</summary>
     public int Quota { get; set; }
     public int ActivePermits { get; set; }
-    public required string Status { get; set; }
+    public required EnterpriseStatus Status { get; set; }
     public string? RejectionReason { get; set; }
     public Guid? AccountId { get; set; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Enterprises.Persistence;
@@ -30,7 +31,9 @@ internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext
             e.Property(x => x.Address).HasMaxLength(500);
             e.Property(x => x.ContactEmail).HasMaxLength(256);
             e.Property(x => x.ContactPhone).HasMaxLength(20);
-            e.Property(x => x.Status).HasMaxLength(16);
+            // Stored as the contract's name ("active"), which the filtered index below relies on.
+            e.Property(x => x.Status).HasMaxLength(16)
+                .HasConversion(status => status.Name(), name => EnterpriseStatusNames.Parse(name));
             e.Property(x => x.RejectionReason).HasMaxLength(1000);
             e.Property(x => x.Version).IsConcurrencyToken();
             // One registration per tax code, except those that were rejected (they may register again).

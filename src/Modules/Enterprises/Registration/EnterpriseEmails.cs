@@ -1,5 +1,6 @@
 using System.Globalization;
 using TravelPermits.Accounts.Contracts;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 
 namespace TravelPermits.Enterprises.Registration;

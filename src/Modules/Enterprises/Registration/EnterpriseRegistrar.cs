@@ -24,7 +24,7 @@ namespace TravelPermits.Enterprises.Registration;
 internal sealed class EnterpriseRegistrar(
     EnterprisesDbContext db,
     IGeographyDirectory geography,
-    PolicyDefaults policies,
+    WardPolicyService policies,
     IEnterpriseAccounts accounts,
     IAccountAdministration users,
     TimeProvider time,
@@ -35,7 +35,7 @@ internal sealed class EnterpriseRegistrar(
     {
         var request = new RegisterEnterpriseRequest(enterprise.Name, enterprise.TaxCode, enterprise.WardCode, enterprise.Address,
             enterprise.ContactEmail, enterprise.ContactPhone, enterprise.Workforce);
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
+        await validator.ValidateAsync(RegisterEnterpriseRequestValidator.ContextFor(request, geography), cancellationToken);
         var system = new CallerScope(null, null, Roles.Admin, null, null, null);
         return (await RegisterAsync(request, system, selfRegistration: false, cancellationToken)).Id;
     }
@@ -109,8 +109,10 @@ internal sealed class EnterpriseRegistrar(
         return enterprise;
     }
 
-    public async Task<Enterprise> ActivateAsync(Enterprise enterprise, CancellationToken ct)
+    /// <summary>Activates a pending registration within the caller's scope (404 outside it) and invites its account.</summary>
+    public async Task<Enterprise> ActivateAsync(Guid id, CallerScope caller, CancellationToken ct)
     {
+        var enterprise = await db.FindInScopeAsync(id, caller, ct);
         if (enterprise.Status == EnterpriseStatus.Pending)
         {
             // Its account is created with the contact email: one taken since the registration would leave it without one.
@@ -130,8 +132,10 @@ internal sealed class EnterpriseRegistrar(
         return enterprise;
     }
 
-    public async Task<Enterprise> RejectAsync(Enterprise enterprise, string reason, CancellationToken ct)
+    /// <summary>Rejects a pending registration within the caller's scope (404 outside it), with the reason emailed.</summary>
+    public async Task<Enterprise> RejectAsync(Guid id, CallerScope caller, string reason, CancellationToken ct)
     {
+        var enterprise = await db.FindInScopeAsync(id, caller, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await RejectPendingAsync(enterprise, reason, time.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
@@ -164,7 +168,7 @@ internal sealed class EnterpriseRegistrar(
     public static string SearchKeyOf(string name, string taxCode) => $"{VietnameseText.Fold(name)} {taxCode}";
 
     /// <summary>A guarded transition from pending: the update applies only if nobody decided first.</summary>
-    private async Task TransitionAsync(Enterprise enterprise, string to, string? reason, string action, DateTimeOffset now, CancellationToken ct)
+    private async Task TransitionAsync(Enterprise enterprise, EnterpriseStatus to, string? reason, string action, DateTimeOffset now, CancellationToken ct)
     {
         var changed = await db.Enterprises
             .Where(e => e.Id == enterprise.Id && e.Status == EnterpriseStatus.Pending)
@@ -174,7 +178,7 @@ internal sealed class EnterpriseRegistrar(
                 .SetProperty(e => e.UpdatedAt, now), ct);
         if (changed == 0)
         {
-            throw ProblemException.InvalidTransition(enterprise.Status, action);
+            throw ProblemException.InvalidTransition(enterprise.Status.Name(), action);
         }
         db.Entry(enterprise).State = EntityState.Detached;
         enterprise.Status = to;

@@ -50,7 +50,7 @@ internal sealed class PermitIssuer(
         {
             throw ProblemException.NotFound(PermitTexts.Enterprise);
         }
-        if (enterprise.Status != "active")
+        if (enterprise.Status != Enterprises.Contracts.EnterpriseStatus.Active)
         {
             throw ProblemException.Conflict("enterprise_not_active", PermitTexts.NotActive);
         }

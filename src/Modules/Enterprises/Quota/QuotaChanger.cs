@@ -1,11 +1,6 @@
 using System.Data.Common;
 using FluentValidation;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using TravelPermits.Enterprises.Browse;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Enterprises.Registration;
@@ -15,28 +10,8 @@ using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
-using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Enterprises.Quota;
-
-/// <summary>
-/// <c>workforce</c> and <c>ratioPercent</c> recompute the quota (dropping an explicit one);
-/// <c>quota</c> sets it explicitly. A reason is always required.
-/// </summary>
-internal sealed record ChangeQuotaRequest(int? Workforce, int? RatioPercent, int? Quota, string Reason);
-
-internal sealed class ChangeQuotaRequestValidator : AbstractValidator<ChangeQuotaRequest>
-{
-    public ChangeQuotaRequestValidator()
-    {
-        RuleFor(r => r.Reason).NotEmpty().MaximumLength(1000);
-        RuleFor(r => r.Workforce).GreaterThan(0).LessThanOrEqualTo(1_000_000);
-        RuleFor(r => r.RatioPercent).InclusiveBetween(0, 100);
-        RuleFor(r => r.Quota).GreaterThanOrEqualTo(0);
-        RuleFor(r => r).Must(r => r.Workforce is not null || r.RatioPercent is not null || r.Quota is not null)
-            .WithName("quota").WithMessage(_ => EnterpriseTexts.NothingToChange.Resolve());
-    }
-}
 
 /// <summary>Changes workforce, ratio or quota; never below the permits already live.</summary>
 internal sealed class QuotaChanger(
@@ -60,9 +35,13 @@ internal sealed class QuotaChanger(
         return new EnterpriseInfo(e.Id, e.Name, e.TaxCode, e.CityCode, e.WardCode, e.Status, e.ContactEmail, e.Quota, e.ActivePermits);
     }
 
-    /// <summary>Applies the change in its own transaction, again on top of a concurrent change if one came first.</summary>
-    public async Task<Enterprise> ChangeAsync(Enterprise current, ChangeQuotaRequest change, CancellationToken ct)
+    /// <summary>
+    /// Changes an enterprise within the caller's scope (404 outside it) in its own transaction,
+    /// again on top of a concurrent change if one came first.
+    /// </summary>
+    public async Task<Enterprise> ChangeAsync(Guid id, CallerScope caller, ChangeQuotaRequest change, CancellationToken ct)
     {
+        var current = await db.FindInScopeAsync(id, caller, ct);
         for (var attempt = 0; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -132,23 +111,5 @@ internal sealed class QuotaChanger(
         context.EnqueueEmail(updated.ContactEmail, subject, body, now);
         await context.SaveChangesAsync(ct);
         return updated;
-    }
-}
-
-/// <summary><c>PUT /api/v1/enterprises/{id}/quota</c> (approver of the city; ward officer of the ward).</summary>
-internal static class ChangeQuotaEndpoint
-{
-    public static void Map(IEndpointRouteBuilder routes) =>
-        routes.MapPut("/api/v1/enterprises/{id:guid}/quota", Handle)
-            .RequireRoles(Roles.Approver, Roles.WardOfficer)
-            .Validate<ChangeQuotaRequest>()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithTags("Enterprises").WithName("ChangeQuota");
-
-    private static async Task<Ok<EnterpriseResponse>> Handle(
-        Guid id, ChangeQuotaRequest request, EnterprisesDbContext db, QuotaChanger changer, HttpContext http, CancellationToken ct)
-    {
-        var enterprise = await db.FindInScopeAsync(id, http.Caller(), ct);
-        return TypedResults.Ok(EnterpriseResponse.From(await changer.ChangeAsync(enterprise, request, ct)));
     }
 }
