@@ -29,7 +29,7 @@ public static class PlatformSetup
         services.AddEmailOutbox();
         services.AddPlatformScheduler(configuration);
         services.AddProblemAnswers();
-        services.AddValidatorsFrom(typeof(PlatformSetup).Assembly);
+        services.AddValidatorsFromAssembly(typeof(PlatformSetup).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }

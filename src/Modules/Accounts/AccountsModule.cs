@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -72,7 +73,7 @@ public static class AccountsModule
         services.AddScoped<IAccountAdministration>(sp => sp.GetRequiredService<UserAccounts>());
         services.AddScoped<BootstrapAdmin>();
         services.AddScoped<IEnterpriseAccounts, EnterpriseAccounts>();
-        services.AddValidatorsFrom(typeof(AccountsModule).Assembly);
+        services.AddValidatorsFromAssembly(typeof(AccountsModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

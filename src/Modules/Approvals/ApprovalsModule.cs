@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Approvals.Applications;
@@ -28,7 +29,7 @@ public static class ApprovalsModule
         services.AddScoped<ApplicationDecisions>();
         services.AddScoped<ChainService>();
         services.AddScoped<IApprovedList, ApprovedList>();
-        services.AddValidatorsFrom(typeof(ApprovalsModule).Assembly);
+        services.AddValidatorsFromAssembly(typeof(ApprovalsModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }

@@ -39,8 +39,7 @@ public static class EnterprisesModule
         services.AddScoped<IQuotaAdjustment>(sp => sp.GetRequiredService<QuotaChanger>());
         // FastEndpoints runs the validators before its endpoints; these two also guard the
         // services other modules call (IEnterpriseRegistration, IQuotaAdjustment).
-        services.AddSingleton<IValidator<RegisterEnterpriseRequest>, RegisterEnterpriseRequestValidator>();
-        services.AddSingleton<IValidator<ChangeQuotaRequest>, ChangeQuotaRequestValidator>();
+        services.AddValidatorsFromAssembly(typeof(EnterprisesModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Geography.Contracts;
@@ -17,7 +18,7 @@ public static class GeographyModule
         services.AddModuleDbContext<GeographyDbContext>("__geo_migrations");
         services.AddScoped<IGeographyDirectory, GeographyDirectory>();
         services.AddScoped<IGeographyImport, CatalogueImporter>();
-        services.AddValidatorsFrom(typeof(GeographyModule).Assembly);
+        services.AddValidatorsFromAssembly(typeof(GeographyModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public static class PermitsModule
                     .RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddHostedService<PeriodTriggerRebuild>();
-        services.AddValidatorsFrom(typeof(PermitsModule).Assembly);
+        services.AddValidatorsFromAssembly(typeof(PermitsModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

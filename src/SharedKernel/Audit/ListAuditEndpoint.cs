@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.SharedKernel.Audit;
 
@@ -25,8 +26,7 @@ internal sealed class ListAuditEndpoint(PlatformDbContext db) : Endpoint<ListAud
         Get("audit");
         Group<PlatformApi>();
         Roles(Security.Roles.Admin, Security.Roles.Approver);
-        Tags("Audit");
-        Description(route => route.WithName("ListAudit"));
+        Description(route => route.WithTags("Audit").WithName("ListAudit"));
     }
 
     public override async Task HandleAsync(ListAuditRequest request, CancellationToken ct)

@@ -5,6 +5,7 @@ using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.SharedKernel.Outbox;
 
@@ -30,8 +31,7 @@ internal sealed class ListOutboxEndpoint(PlatformDbContext db) : Endpoint<ListOu
         Get("admin/outbox");
         Group<PlatformApi>();
         Roles(Security.Roles.Admin);
-        Tags("Administration");
-        Description(route => route.WithName("ListOutbox"));
+        Description(route => route.WithTags("Administration").WithName("ListOutbox"));
     }
 
     public override async Task HandleAsync(ListOutboxRequest request, CancellationToken ct)

@@ -25,8 +25,8 @@ internal sealed class LoginEndpoint(PasswordSignIn signIn) : Endpoint<LoginReque
         Post("auth/login");
         Group<AccountsApi>();
         AllowAnonymous();
-        Tags("Authentication");
         Description(route => route
+            .WithTags("Authentication")
             .WithName("Login")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized));

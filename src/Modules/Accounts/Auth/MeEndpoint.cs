@@ -5,6 +5,7 @@ using TravelPermits.Accounts.Persistence;
 using TravelPermits.Accounts.Users;
 using TravelPermits.SharedKernel.Problems;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Accounts.Auth;
 
@@ -15,8 +16,7 @@ internal sealed class MeEndpoint(UserManager<AppUser> users) : EndpointWithoutRe
     {
         Get("me");
         Group<AccountsApi>();
-        Tags("Authentication");
-        Description(route => route.WithName("Me"));
+        Description(route => route.WithTags("Authentication").WithName("Me"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -22,8 +22,8 @@ internal sealed class RefreshEndpoint(TokenRefresh refresh) : Endpoint<RefreshRe
         Post("auth/refresh");
         Group<AccountsApi>();
         AllowAnonymous();
-        Tags("Authentication");
         Description(route => route
+            .WithTags("Authentication")
             .WithName("Refresh")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized));

@@ -28,8 +28,7 @@ internal sealed class SetPasswordEndpoint(PasswordReset reset) : Endpoint<SetPas
         Post("auth/set-password");
         Group<AccountsApi>();
         AllowAnonymous();
-        Tags("Authentication");
-        Description(route => route.WithName("SetPassword"));
+        Description(route => route.WithTags("Authentication").WithName("SetPassword"));
     }
 
     public override async Task HandleAsync(SetPasswordRequest request, CancellationToken ct)

@@ -15,8 +15,8 @@ internal sealed class CreateUserEndpoint(UserAccounts accounts) : Endpoint<Creat
         Group<AccountsApi>();
         Roles(SharedKernel.Security.Roles.Admin);
         Options(route => route.Idempotent());
-        Tags("Users");
         Description(route => route
+            .WithTags("Users")
             .WithName("CreateUser")
             .Produces<UserResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status409Conflict));

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TravelPermits.Accounts.Auth;
 using TravelPermits.Accounts.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Accounts.Users;
 
@@ -15,8 +16,7 @@ internal sealed class GetUserEndpoint(AccountsDbContext db) : EndpointWithoutReq
         Get("users/{id:guid}");
         Group<AccountsApi>();
         Roles(SharedKernel.Security.Roles.Admin);
-        Tags("Users");
-        Description(route => route.WithName("GetUser"));
+        Description(route => route.WithTags("Users").WithName("GetUser"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Accounts.Persistence;
 using TravelPermits.SharedKernel.Paging;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Accounts.Users;
 
@@ -22,8 +23,7 @@ internal sealed class ListUsersEndpoint(AccountsDbContext db) : Endpoint<ListUse
         Get("users");
         Group<AccountsApi>();
         Roles(SharedKernel.Security.Roles.Admin);
-        Tags("Users");
-        Description(route => route.WithName("ListUsers"));
+        Description(route => route.WithTags("Users").WithName("ListUsers"));
     }
 
     public override async Task HandleAsync(ListUsersRequest request, CancellationToken ct)

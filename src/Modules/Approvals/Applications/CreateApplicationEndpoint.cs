@@ -31,8 +31,7 @@ internal sealed class CreateApplicationEndpoint(ApplicationIntake intake) : Endp
         Group<ApprovalsApi>();
         Roles(SharedKernel.Security.Roles.AreaPolice);
         Options(route => route.Idempotent());
-        Tags("Applications");
-        Description(route => route.WithName("CreateApplication"));
+        Description(route => route.WithTags("Applications").WithName("CreateApplication"));
     }
 
     public override async Task HandleAsync(ApplicationRequest request, CancellationToken ct)

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Applications;
 
@@ -12,8 +13,7 @@ internal sealed class GetApplicationEndpoint(ApplicationInbox inbox) : EndpointW
         Get("applications/{id:guid}");
         Group<ApprovalsApi>();
         Roles(ApplicationRoles.Readers);
-        Tags("Applications");
-        Description(route => route.WithName("GetApplication"));
+        Description(route => route.WithTags("Applications").WithName("GetApplication"));
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>

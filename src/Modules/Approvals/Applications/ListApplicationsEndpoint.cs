@@ -2,6 +2,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Applications;
 
@@ -22,8 +23,7 @@ internal sealed class ListApplicationsEndpoint(ApplicationInbox inbox) : Endpoin
         Get("applications");
         Group<ApprovalsApi>();
         Roles(ApplicationRoles.Readers);
-        Tags("Applications");
-        Description(route => route.WithName("ListApplications"));
+        Description(route => route.WithTags("Applications").WithName("ListApplications"));
     }
 
     public override async Task HandleAsync(ListApplicationsRequest request, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.Approvals.Requests;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Applications;
 
@@ -13,8 +14,7 @@ internal sealed class RejectApplicationEndpoint(ApplicationDecisions decisions) 
         Post("applications/{id:guid}/reject");
         Group<ApprovalsApi>();
         Roles(RequestRoles.Deciders);
-        Tags("Applications");
-        Description(route => route.WithName("RejectApplication"));
+        Description(route => route.WithTags("Applications").WithName("RejectApplication"));
     }
 
     public override async Task HandleAsync(RejectRequest request, CancellationToken ct) =>

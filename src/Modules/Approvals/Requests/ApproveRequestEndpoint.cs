@@ -55,8 +55,7 @@ internal sealed class ApproveRequestEndpoint(RequestDecisions decisions) : Endpo
         // The binder takes a missing body as "every entry" and refuses other media types itself;
         // "*/*" keeps routing and FastEndpoints from refusing a POST without content first.
         Options(route => route.WithoutAcceptedMediaTypes().Accepts<ApproveRequest>("application/json", "*/*"));
-        Tags("Requests");
-        Description(route => route.WithName("ApproveRequest"));
+        Description(route => route.WithTags("Requests").WithName("ApproveRequest"));
     }
 
     public override async Task HandleAsync(ApproveRequest request, CancellationToken ct) =>

@@ -15,8 +15,7 @@ internal sealed class DownloadTemplateEndpoint : EndpointWithoutRequest
         Get("requests/template.xlsx");
         Group<ApprovalsApi>();
         AllowAnonymous();
-        Tags("Requests");
-        Description(route => route.WithName("DownloadTemplate"));
+        Description(route => route.WithTags("Requests").WithName("DownloadTemplate"));
     }
 
     public override Task HandleAsync(CancellationToken ct) =>

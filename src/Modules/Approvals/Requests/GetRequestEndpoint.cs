@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Requests;
 
@@ -12,8 +13,7 @@ internal sealed class GetRequestEndpoint(RequestInbox inbox) : EndpointWithoutRe
         Get("requests/{id:guid}");
         Group<ApprovalsApi>();
         Roles(RequestRoles.Readers);
-        Tags("Requests");
-        Description(route => route.WithName("GetRequest"));
+        Description(route => route.WithTags("Requests").WithName("GetRequest"));
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>

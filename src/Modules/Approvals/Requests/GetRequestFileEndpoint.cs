@@ -13,8 +13,7 @@ internal sealed class GetRequestFileEndpoint(RequestInbox inbox) : EndpointWitho
         Get("requests/{id:guid}/file");
         Group<ApprovalsApi>();
         Roles(RequestRoles.Readers);
-        Tags("Requests");
-        Description(route => route.WithName("GetRequestFile"));
+        Description(route => route.WithTags("Requests").WithName("GetRequestFile"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

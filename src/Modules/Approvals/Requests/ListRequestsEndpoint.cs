@@ -2,6 +2,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Requests;
 
@@ -24,8 +25,7 @@ internal sealed class ListRequestsEndpoint(RequestInbox inbox) : Endpoint<ListRe
         Get("requests");
         Group<ApprovalsApi>();
         Roles(RequestRoles.Readers);
-        Tags("Requests");
-        Description(route => route.WithName("ListRequests"));
+        Description(route => route.WithTags("Requests").WithName("ListRequests"));
     }
 
     public override async Task HandleAsync(ListRequestsRequest request, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Requests;
 
@@ -21,8 +22,7 @@ internal sealed class RejectRequestEndpoint(RequestDecisions decisions) : Endpoi
         Post("requests/{id:guid}/reject");
         Group<ApprovalsApi>();
         Roles(RequestRoles.Deciders);
-        Tags("Requests");
-        Description(route => route.WithName("RejectRequest"));
+        Description(route => route.WithTags("Requests").WithName("RejectRequest"));
     }
 
     public override async Task HandleAsync(RejectRequest request, CancellationToken ct) =>

@@ -28,8 +28,8 @@ internal sealed class UploadRequestEndpoint(RequestIntake intake) : EndpointWith
             .Idempotent()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithoutAcceptedMediaTypes()); // UploadForm answers 415, after the enterprise's 404
-        Tags("Requests");
         Description(route => route
+            .WithTags("Requests")
             .WithName("UploadRequest")
             .WithDescription("multipart/form-data: file (the filled template, .xlsx), kind (addition | replacement), note (optional)."));
     }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Approvals.Requests;
 
@@ -12,8 +13,7 @@ internal sealed class VerifyRequestEndpoint(RequestDecisions decisions) : Endpoi
         Post("requests/{id:guid}/verify");
         Group<ApprovalsApi>();
         Roles(SharedKernel.Security.Roles.AreaPolice);
-        Tags("Requests");
-        Description(route => route.WithName("VerifyRequest"));
+        Description(route => route.WithTags("Requests").WithName("VerifyRequest"));
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Geography.Import;
 
@@ -17,8 +18,7 @@ internal sealed class ImportCatalogueEndpoint(IGeographyImport importer) : Endpo
         Group<GeographyApi>();
         Roles(SharedKernel.Security.Roles.Admin);
         Options(route => route.WithMetadata(new RequestSizeLimitAttribute(MaxBytes)));
-        Tags("Administration");
-        Description(route => route.WithName("ImportGeography"));
+        Description(route => route.WithTags("Administration").WithName("ImportGeography"));
     }
 
     public override async Task HandleAsync(Catalogue catalogue, CancellationToken ct) =>

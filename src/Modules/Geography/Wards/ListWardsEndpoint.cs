@@ -2,6 +2,7 @@ using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Geography.Persistence;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Geography.Wards;
 
@@ -24,8 +25,7 @@ internal sealed class ListWardsEndpoint(GeographyDbContext db) : Endpoint<ListWa
         Get("wards");
         Group<GeographyApi>();
         AllowAnonymous();
-        Tags("Geography");
-        Description(route => route.WithName("ListWards"));
+        Description(route => route.WithTags("Geography").WithName("ListWards"));
     }
 
     public override async Task HandleAsync(ListWardsRequest request, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Qr;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Permits.Browse;
 
@@ -14,8 +15,7 @@ internal sealed class GetPermitEndpoint(PermitsDbContext db, QrLinks links) : En
         Get("permits/{id:guid}");
         Group<PermitsApi>();
         Roles(PermitAccess.Readers);
-        Tags("Permits");
-        Description(route => route.WithName("GetPermit"));
+        Description(route => route.WithTags("Permits").WithName("GetPermit"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using TravelPermits.Permits.Qr;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Permits.Browse;
 
@@ -22,8 +23,7 @@ internal sealed class ListPermitsEndpoint(PermitList list, QrLinks links) : Endp
         Get("enterprises/{id:guid}/permits");
         Group<PermitsApi>();
         Roles(PermitAccess.Readers);
-        Tags("Permits");
-        Description(route => route.WithName("ListPermits"));
+        Description(route => route.WithTags("Permits").WithName("ListPermits"));
     }
 
     public override async Task HandleAsync(ListPermitsRequest request, CancellationToken ct)

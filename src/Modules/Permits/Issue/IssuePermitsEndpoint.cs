@@ -29,8 +29,7 @@ internal sealed class IssuePermitsEndpoint(PermitIssuer issuer) : Endpoint<Issue
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.Enterprise);
         Options(route => route.Idempotent());
-        Tags("Permits");
-        Description(route => route.ProducesProblem(StatusCodes.Status409Conflict).WithName("IssuePermits"));
+        Description(route => route.WithTags("Permits").ProducesProblem(StatusCodes.Status409Conflict).WithName("IssuePermits"));
     }
 
     public override async Task HandleAsync(IssueRequest request, CancellationToken ct)

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Permits.Manage;
 
@@ -27,8 +28,7 @@ internal sealed class ClearPermitsEndpoint(PermitRevoker revoker) : Endpoint<Cle
         Post("enterprises/{id:guid}/permits/clear");
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.Approver);
-        Tags("Permits");
-        Description(route => route.WithName("ClearPermits"));
+        Description(route => route.WithTags("Permits").WithName("ClearPermits"));
     }
 
     public override async Task HandleAsync(ClearRequest request, CancellationToken ct) =>

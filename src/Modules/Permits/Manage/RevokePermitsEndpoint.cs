@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Permits.Manage;
 
@@ -29,8 +30,7 @@ internal sealed class RevokePermitsEndpoint(PermitRevoker revoker) : Endpoint<Re
         Post("permits/revoke");
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.Enterprise, SharedKernel.Security.Roles.Approver, SharedKernel.Security.Roles.WardOfficer);
-        Tags("Permits");
-        Description(route => route.WithName("RevokePermits"));
+        Description(route => route.WithTags("Permits").WithName("RevokePermits"));
     }
 
     public override async Task HandleAsync(RevokeRequest request, CancellationToken ct) =>

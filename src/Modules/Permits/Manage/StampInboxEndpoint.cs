@@ -4,6 +4,7 @@ using TravelPermits.Permits.Browse;
 using TravelPermits.Permits.Qr;
 using TravelPermits.SharedKernel.Paging;
 using TravelPermits.SharedKernel.Security;
+using Microsoft.AspNetCore.Http;
 
 namespace TravelPermits.Permits.Manage;
 
@@ -26,8 +27,7 @@ internal sealed class StampInboxEndpoint(PermitStamper stamper, QrLinks links) :
         Get("permits/awaiting-stamp");
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.WardPolice);
-        Tags("Permits");
-        Description(route => route.WithName("ListPermitsAwaitingStamp"));
+        Description(route => route.WithTags("Permits").WithName("ListPermitsAwaitingStamp"));
     }
 
     public override async Task HandleAsync(StampInboxRequest request, CancellationToken ct)

@@ -15,8 +15,7 @@ internal sealed class StampPermitEndpoint(PermitStamper stamper, QrLinks links) 
         Post("permits/{id:guid}/stamp");
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.WardPolice);
-        Tags("Permits");
-        Description(route => route.ProducesProblem(StatusCodes.Status409Conflict).WithName("StampPermit"));
+        Description(route => route.WithTags("Permits").ProducesProblem(StatusCodes.Status409Conflict).WithName("StampPermit"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -31,8 +31,7 @@ internal sealed class CreatePeriodEndpoint(PeriodCreator creator) : Endpoint<Cre
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.Approver, SharedKernel.Security.Roles.Admin);
         Options(route => route.ProducesProblem(StatusCodes.Status409Conflict).Idempotent());
-        Tags("Periods");
-        Description(route => route.WithName("CreatePeriod"));
+        Description(route => route.WithTags("Periods").WithName("CreatePeriod"));
     }
 
     public override async Task HandleAsync(CreatePeriodRequest request, CancellationToken ct)

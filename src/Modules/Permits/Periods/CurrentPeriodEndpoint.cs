@@ -21,8 +21,7 @@ internal sealed class CurrentPeriodEndpoint(PermitsDbContext db, TimeProvider ti
         Get("periods/current");
         Group<PermitsApi>();
         AllowAnonymous();
-        Tags("Periods");
-        Description(route => route.WithName("CurrentPeriod"));
+        Description(route => route.WithTags("Periods").WithName("CurrentPeriod"));
     }
 
     public override async Task HandleAsync(CurrentPeriodRequest request, CancellationToken ct)

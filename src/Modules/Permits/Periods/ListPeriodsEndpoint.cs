@@ -15,8 +15,7 @@ internal sealed class ListPeriodsEndpoint(PermitsDbContext db) : EndpointWithout
     {
         Get("periods");
         Group<PermitsApi>();
-        Tags("Periods");
-        Description(route => route.WithName("ListPeriods"));
+        Description(route => route.WithTags("Periods").WithName("ListPeriods"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

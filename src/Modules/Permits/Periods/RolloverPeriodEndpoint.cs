@@ -25,8 +25,7 @@ internal sealed class RolloverPeriodEndpoint(PeriodRollovers rollovers) : Endpoi
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.Approver, SharedKernel.Security.Roles.Admin);
         Options(route => route.ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict));
-        Tags("Periods");
-        Description(route => route.WithName("RolloverPeriod"));
+        Description(route => route.WithTags("Periods").WithName("RolloverPeriod"));
     }
 
     public override async Task HandleAsync(RolloverRequest request, CancellationToken ct) =>

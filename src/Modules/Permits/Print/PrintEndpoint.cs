@@ -29,8 +29,7 @@ internal sealed class PrintEndpoint(PermitPrinter printer, QrLinks links) : Endp
             SharedKernel.Security.Roles.Enterprise, SharedKernel.Security.Roles.WardOfficer,
             SharedKernel.Security.Roles.WardPolice, SharedKernel.Security.Roles.Approver);
         Options(route => route.RequireRateLimiting(PrintConcurrency));
-        Tags("Permits");
-        Description(route => route.Produces(StatusCodes.Status200OK, contentType: "application/pdf").WithName("PrintPermits"));
+        Description(route => route.WithTags("Permits").Produces(StatusCodes.Status200OK, contentType: "application/pdf").WithName("PrintPermits"));
     }
 
     public override async Task HandleAsync(PrintRequest request, CancellationToken ct)

@@ -14,8 +14,7 @@ internal sealed class PermitQrPngEndpoint(PermitsDbContext db, QrLinks links) : 
         Get("permits/{id:guid}/qr.png");
         Group<PermitsApi>();
         Roles(PermitAccess.Readers);
-        Tags("Permits");
-        Description(route => route.WithName("PermitQrPng"));
+        Description(route => route.WithTags("Permits").WithName("PermitQrPng"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

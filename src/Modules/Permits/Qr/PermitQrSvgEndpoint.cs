@@ -14,8 +14,7 @@ internal sealed class PermitQrSvgEndpoint(PermitsDbContext db, QrLinks links) : 
         Get("permits/{id:guid}/qr.svg");
         Group<PermitsApi>();
         Roles(PermitAccess.Readers);
-        Tags("Permits");
-        Description(route => route.WithName("PermitQrSvg"));
+        Description(route => route.WithTags("Permits").WithName("PermitQrSvg"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -14,8 +14,7 @@ internal sealed class RotateSigningKeyEndpoint(KeyRotation rotation) : EndpointW
         Post("admin/keys/rotate");
         Group<PermitsApi>();
         Roles(SharedKernel.Security.Roles.Admin);
-        Tags("Administration");
-        Description(route => route.WithName("RotateSigningKey"));
+        Description(route => route.WithTags("Administration").WithName("RotateSigningKey"));
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>

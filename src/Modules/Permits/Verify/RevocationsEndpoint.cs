@@ -30,8 +30,7 @@ internal sealed class RevocationsEndpoint(PermitsDbContext db) : Endpoint<Revoca
         Group<PermitsApi>();
         AllowAnonymous();
         Options(route => route.RequireRateLimiting(VerifyEndpoint.AnonymousVerify));
-        Tags("Verification");
-        Description(route => route.WithName("Revocations"));
+        Description(route => route.WithTags("Verification").WithName("Revocations"));
     }
 
     public override async Task HandleAsync(RevocationsRequest request, CancellationToken ct)

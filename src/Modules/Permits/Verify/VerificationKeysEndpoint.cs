@@ -17,8 +17,7 @@ internal sealed class VerificationKeysEndpoint(KeyRing keys) : EndpointWithoutRe
         Get("verify/keys");
         Group<PermitsApi>();
         AllowAnonymous();
-        Tags("Verification");
-        Description(route => route.WithName("VerificationKeys"));
+        Description(route => route.WithTags("Verification").WithName("VerificationKeys"));
     }
 
     public override Task HandleAsync(CancellationToken ct) =>

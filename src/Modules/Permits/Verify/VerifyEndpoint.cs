@@ -21,8 +21,7 @@ internal sealed class VerifyEndpoint(Verifier verifier) : EndpointWithoutRequest
         Group<PermitsApi>();
         AllowAnonymous();
         Options(route => route.RequireRateLimiting(AnonymousVerify));
-        Tags("Verification");
-        Description(route => route.WithName("Verify"));
+        Description(route => route.WithTags("Verification").WithName("Verify"));
     }
 
     public override async Task HandleAsync(CancellationToken ct)
