@@ -194,26 +194,28 @@ wrk_run() {
     | jq -c --argjson q "$((after - before))" --argjson mb "$(((read1 - read0) / 1048576))" --argjson all "$(((in1 - in0) / 1024))" \
       '. + {efQueries: $q, diskReadMB: $mb, machineReadMB: $all}' \
     >"$work/$provider-$name.json"
-  [ $# -eq 0 ] || shown_args=' -H "Authorization: Bearer $ENTERPRISE_TOKEN"'
+  [ $# -eq 0 ] || shown_args=' -H "Authorization: Bearer $ACCESS_TOKEN"'
   put "$provider.$name.cmd" "wrk -t$threads -c$connections -d${duration}s --timeout 10s$shown_args -s bench/wrk/verify.lua $base -- $(basename "$tokens") '$path'"
 }
 field() { jq -rc "$2" "$work/$1.json"; } # field PROVIDER-NAME jq-filter
 
-# side_by_side PROVIDER SECONDS NAME TOKENS PATH [NAME TOKENS PATH ...]: the measurements taken in
+# side_by_side PROVIDER SECONDS NAME TOKENS PATH BEARER [NAME TOKENS PATH BEARER ...]: the measurements taken in
 # turn, $rounds rounds of SECONDS/$rounds each, so that each sees the same moments of a shared
 # machine; then merged per NAME: requests and time added up, p50 the median of the rounds', p90,
-# p99 and max the worst round's.
+# p99 and max the worst round's. BEARER is a signed-in caller's access token, or - for an anonymous one.
 rounds=4
 side_by_side() {
   local provider=$1 duration=$2
   shift 2
-  local specs=("$@") slice=$((duration / rounds)) r i name files
+  local specs=("$@") slice=$((duration / rounds)) r i name files auth
   for r in $(seq 1 "$rounds"); do
-    for ((i = 0; i < ${#specs[@]}; i += 3)); do
-      wrk_run "$provider" "${specs[i]}.r$r" 2 64 "$slice" "${specs[i + 1]}" "${specs[i + 2]}"
+    for ((i = 0; i < ${#specs[@]}; i += 4)); do
+      auth=()
+      [ "${specs[i + 3]}" = - ] || auth=(-H "Authorization: Bearer ${specs[i + 3]}")
+      wrk_run "$provider" "${specs[i]}.r$r" 2 64 "$slice" "${specs[i + 1]}" "${specs[i + 2]}" "${auth[@]}"
     done
   done
-  for ((i = 0; i < ${#specs[@]}; i += 3)); do
+  for ((i = 0; i < ${#specs[@]}; i += 4)); do
     name=${specs[i]}
     files=()
     for r in $(seq 1 "$rounds"); do files+=("$work/$provider-$name.r$r.json"); done
@@ -276,10 +278,12 @@ bench_provider() { # provider
   put "$p.database" "$(seeder database-version | head -n 1)"
   admin=$(login "$admin_email")
   expect 200 POST /api/v1/admin/geo/import "$admin" "${json[@]}" @"$shared/data/dvhcvn-2021-07-01.json" >/dev/null
-  local ward_name approver e_verify e_list e_upload p1 p2
+  local ward_name approver checkpoint e_verify e_list e_upload p1 p2
   ward_name=$(expect 200 GET "/api/v1/wards?cityCode=$city" "" | jq -r --arg w "$ward" '.[] | select(.code == $w) | .name')
   create_user approver@bench.local approver "\"cityCode\":\"$city\""
   approver=$(login approver@bench.local)
+  create_user checkpoint@bench.local checkpoint "\"cityCode\":\"$city\""
+  checkpoint=$(login checkpoint@bench.local)
   e_verify=$(register "Công ty TNHH Bench Verify" 0410000010 1000)
   e_list=$(register "Công ty TNHH Bench List" 0410000028 1000)
   e_upload=$(register "Công ty TNHH Bench Upload" 0410000035 20000)
@@ -318,15 +322,15 @@ bench_provider() { # provider
     done
   fi
 
-  say "$p: wrk: bare, verify among 100,000, forged (${seconds}s each, in $rounds rounds taken in turn)"
+  say "$p: wrk: bare, verify among 100,000 anonymous and signed in, forged (${seconds}s each, in $rounds rounds taken in turn)"
   warm - /bench/bare
   cover "$work/tokens-100k.txt"
   warm "$work/tokens-100k.txt" /api/v1/verify/
   warm "$work/forged.txt" /api/v1/verify/
   local background0
   background0=$(pg_background "$p")
-  side_by_side "$p" "$seconds" bare - /bench/bare verify100k "$work/tokens-100k.txt" /api/v1/verify/ \
-    forged "$work/forged.txt" /api/v1/verify/
+  side_by_side "$p" "$seconds" bare - /bench/bare - verify100k "$work/tokens-100k.txt" /api/v1/verify/ - \
+    signedin "$work/tokens-100k.txt" /api/v1/verify/ "$checkpoint" forged "$work/forged.txt" /api/v1/verify/ -
   put "$p.background100k" "$(pg_background "$p" "$background0")"
 
   # -------- 1,000,000 permits
@@ -342,7 +346,7 @@ bench_provider() { # provider
   warm - /bench/bare
   warm "$work/tokens-1m.txt" /api/v1/verify/
   background0=$(pg_background "$p")
-  side_by_side "$p" "$seconds" bare1m - /bench/bare verify1m "$work/tokens-1m.txt" /api/v1/verify/
+  side_by_side "$p" "$seconds" bare1m - /bench/bare - verify1m "$work/tokens-1m.txt" /api/v1/verify/ -
   put "$p.background1m" "$(pg_background "$p" "$background0")"
 
   local list_token
@@ -419,6 +423,11 @@ for p in $providers; do
   f_rps=$(field "$p-forged" .rps); f_req=$(field "$p-forged" .requests)
   f_invalid=$(field "$p-forged" '.results.invalid // 0'); f_queries=$(field "$p-forged" .efQueries)
   put "$p.ratio.verify" "$(div "$v_rps" "$bare_rps")"
+  s_rps=$(field "$p-signedin" .rps); s_p99=$(field "$p-signedin" .p99_ms)
+  s_valid=$(field "$p-signedin" '.results.valid // 0'); s_req=$(field "$p-signedin" .requests)
+  put "$p.ratio.signedin" "$(div "$s_rps" "$bare_rps")"
+  put "$p.signedin.figure" "$(num "$s_rps") req/s = $(get "$p.ratio.signedin") × bare; p50 $(field "$p-signedin" .p50_ms) ms, p99 $s_p99 ms; $(num "$s_valid") of $(num "$s_req") valid"
+  put "$p.signedin.verdict" "$(verdict le 0.5 "$(get "$p.ratio.signedin")") (throughput), $(verdict le "$s_p99" 20) (p99)"
   put "$p.ratio.verify1m" "$(div "$m_rps" "$bare1m_rps")"
   put "$p.ratio.forged" "$(div "$f_rps" "$bare_rps")"
   put "$p.ratio.p99" "$(div "$m_p99" "$v_p99")"
@@ -495,6 +504,7 @@ name_of() { case $1 in Sqlite) echo SQLite ;; Postgres) echo PostgreSQL ;; *) ec
   }
   row bare "bare endpoint \`GET /bench/bare\`, wrk 2 threads 64 connections" "reference"
   row verify100k "\`GET /api/v1/verify/{token}\`, random live permits among 100,000" "throughput ≥ 0.5 × bare; p99 ≤ 20 ms"
+  row signedin "the same by a signed-in checkpoint (a bearer token on every scan)" "throughput ≥ 0.5 × bare; p99 ≤ 20 ms"
   row bare1m "bare endpoint again, after the 1,000,000 permits are in" "reference"
   row verify1m "the same among 1,000,000 permits" "p99 ≤ 1.5 × the 100,000 case"
   row forged "forged tokens (well-formed, known key id, random signature)" "\`invalid\`, no database query; throughput ≥ 0.25 × bare"
@@ -510,6 +520,7 @@ name_of() { case $1 in Sqlite) echo SQLite ;; Postgres) echo PostgreSQL ;; *) ec
   printf '| ratio | target |'; for p in $providers; do printf ' %s |' "$(name_of "$p")"; done; echo
   printf '|---|---|'; for p in $providers; do printf -- '---|'; done; echo
   printf '| verify among 100,000 / bare (requests/s) | ≥ 0.5 |'; for p in $providers; do printf ' %s |' "$(get "$p.ratio.verify")"; done; echo
+  printf '| signed-in verify among 100,000 / bare (requests/s) | ≥ 0.5 |'; for p in $providers; do printf ' %s |' "$(get "$p.ratio.signedin")"; done; echo
   printf '| forged / bare (requests/s) | ≥ 0.25 |'; for p in $providers; do printf ' %s |' "$(get "$p.ratio.forged")"; done; echo
   printf '| verify among 1,000,000 / bare of the same phase (requests/s) | - |'; for p in $providers; do printf ' %s |' "$(get "$p.ratio.verify1m")"; done; echo
   printf '| p99 among 1,000,000 / p99 among 100,000 | ≤ 1.5 |'; for p in $providers; do printf ' %s |' "$(get "$p.ratio.p99")"; done; echo
