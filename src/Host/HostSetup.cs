@@ -39,8 +39,16 @@ internal static partial class HostSetup
                 settings.DocumentName = "v1";
                 settings.Title = "Travel permits API";
                 settings.Version = "v1";
+                settings.AddAuth("Bearer", new NSwag.OpenApiSecurityScheme
+                {
+                    Type = NSwag.OpenApiSecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "The accessToken from POST /api/v1/auth/login.",
+                });
             };
             document.AutoTagPathSegmentIndex = 0; // each endpoint names its tag
+            // The access token of POST /api/v1/auth/login is an opaque bearer token, not a JWT.
+            document.EnableJWTBearerAuth = false;
             document.ShortSchemaNames = true;
             document.ExcludeNonFastEndpoints = true;
         });
@@ -91,17 +99,25 @@ internal static partial class HostSetup
         // pages are in the caller's language too.
         app.UseRequestLocalization();
         app.UseProblemAnswers();
-        // The OpenAPI document and the static pages of Swagger UI are public.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseIdempotentRequests();
+        return app;
+    }
+
+    /// <summary>
+    /// The OpenAPI document and the static pages of Swagger UI, both public. After the endpoints are
+    /// configured: NSwag reads FastEndpoints' settings (camelCase names) when it is set up.
+    /// </summary>
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
         app.UseOpenApi(document => document.Path = "/openapi/{documentName}.json");
         app.UseSwaggerUi(ui =>
         {
             ui.Path = "/swagger";
             ui.DocumentPath = "/openapi/{documentName}.json";
         });
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseRateLimiter();
-        app.UseIdempotentRequests();
         return app;
     }
 

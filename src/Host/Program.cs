@@ -33,6 +33,7 @@ var app = builder.Build();
 
 app.UseHostPipeline();
 app.UseApiEndpoints();
+app.UseApiDocumentation();
 app.MapOperationsEndpoints();
 app.MapBenchEndpoints();
 

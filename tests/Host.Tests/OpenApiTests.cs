@@ -23,7 +23,12 @@ public sealed class OpenApiTests(SqliteHost host)
         Assert.Contains(routes, r => r is { Method: "get", Path: "/api/v1/enterprises/{id}" });
         Assert.Contains(routes, r => r.Method == "get" && r.Path == "/api/v1/enterprises" && r.Query.Contains("wardCode", StringComparer.OrdinalIgnoreCase));
 
-        Assert.Empty(Missing(await DocumentAsync(), routes));
+        var document = await DocumentAsync();
+        Assert.Empty(Missing(document, routes));
+        // Statuses are named as on the wire, not as the C# members.
+        var permitStatus = document.GetProperty("components").GetProperty("schemas").GetProperty("PermitStatus").GetProperty("enum");
+        Assert.Contains("issued", permitStatus.EnumerateArray().Select(e => e.GetString()));
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 
 namespace TravelPermits.Approvals.Contracts;
@@ -5,12 +6,12 @@ namespace TravelPermits.Approvals.Contracts;
 /// <summary>A person of a request (or the person of an application): pending until the request is decided.</summary>
 public enum EntryStatus
 {
-    [JsonStringEnumMemberName("pending")]
+    [JsonStringEnumMemberName("pending"), EnumMember(Value = "pending")]
     Pending,
 
-    [JsonStringEnumMemberName("approved")]
+    [JsonStringEnumMemberName("approved"), EnumMember(Value = "approved")]
     Approved,
 
-    [JsonStringEnumMemberName("rejected")]
+    [JsonStringEnumMemberName("rejected"), EnumMember(Value = "rejected")]
     Rejected,
 }

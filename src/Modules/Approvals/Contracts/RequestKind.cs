@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 
 namespace TravelPermits.Approvals.Contracts;
@@ -6,14 +7,14 @@ namespace TravelPermits.Approvals.Contracts;
 public enum RequestKind
 {
     /// <summary>People added to the enterprise's approved list.</summary>
-    [JsonStringEnumMemberName("addition")]
+    [JsonStringEnumMemberName("addition"), EnumMember(Value = "addition")]
     Addition,
 
     /// <summary>A list that replaces the enterprise's approved list whole.</summary>
-    [JsonStringEnumMemberName("replacement")]
+    [JsonStringEnumMemberName("replacement"), EnumMember(Value = "replacement")]
     Replacement,
 
     /// <summary>A citizen's individual application (one entry, no enterprise).</summary>
-    [JsonStringEnumMemberName("individual")]
+    [JsonStringEnumMemberName("individual"), EnumMember(Value = "individual")]
     Individual,
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 
 namespace TravelPermits.Approvals.Contracts;
@@ -9,20 +10,20 @@ namespace TravelPermits.Approvals.Contracts;
 /// </summary>
 public enum RequestStatus
 {
-    [JsonStringEnumMemberName("submitted")]
+    [JsonStringEnumMemberName("submitted"), EnumMember(Value = "submitted")]
     Submitted,
 
     /// <summary>Verified by the area police, where the ward's chain has that step.</summary>
-    [JsonStringEnumMemberName("verified")]
+    [JsonStringEnumMemberName("verified"), EnumMember(Value = "verified")]
     Verified,
 
-    [JsonStringEnumMemberName("approved")]
+    [JsonStringEnumMemberName("approved"), EnumMember(Value = "approved")]
     Approved,
 
     /// <summary>Approved for some of its entries (<c>entryIds</c>), the others rejected.</summary>
-    [JsonStringEnumMemberName("partially_approved")]
+    [JsonStringEnumMemberName("partially_approved"), EnumMember(Value = "partially_approved")]
     PartiallyApproved,
 
-    [JsonStringEnumMemberName("rejected")]
+    [JsonStringEnumMemberName("rejected"), EnumMember(Value = "rejected")]
     Rejected,
 }

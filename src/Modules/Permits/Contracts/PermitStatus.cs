@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 
 namespace TravelPermits.Permits.Contracts;
@@ -10,15 +11,15 @@ namespace TravelPermits.Permits.Contracts;
 public enum PermitStatus
 {
     /// <summary>Issued while the ward's chain has police stamping: waiting for the ward police's stamp.</summary>
-    [JsonStringEnumMemberName("approved")] Approved,
+    [JsonStringEnumMemberName("approved"), EnumMember(Value = "approved")] Approved,
 
-    [JsonStringEnumMemberName("stamped")] Stamped,
+    [JsonStringEnumMemberName("stamped"), EnumMember(Value = "stamped")] Stamped,
 
     /// <summary>In force (within its validity).</summary>
-    [JsonStringEnumMemberName("issued")] Issued,
+    [JsonStringEnumMemberName("issued"), EnumMember(Value = "issued")] Issued,
 
-    [JsonStringEnumMemberName("revoked")] Revoked,
+    [JsonStringEnumMemberName("revoked"), EnumMember(Value = "revoked")] Revoked,
 
     /// <summary>Its period ended without a successor to carry it into.</summary>
-    [JsonStringEnumMemberName("expired")] Expired,
+    [JsonStringEnumMemberName("expired"), EnumMember(Value = "expired")] Expired,
 }

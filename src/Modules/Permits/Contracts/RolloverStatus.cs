@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 
 namespace TravelPermits.Permits.Contracts;
@@ -10,5 +11,5 @@ namespace TravelPermits.Permits.Contracts;
 [JsonConverter(typeof(JsonStringEnumConverter<RolloverStatus>))]
 public enum RolloverStatus
 {
-    [JsonStringEnumMemberName("completed")] Completed,
+    [JsonStringEnumMemberName("completed"), EnumMember(Value = "completed")] Completed,
 }
