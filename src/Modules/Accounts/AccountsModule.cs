@@ -15,6 +15,8 @@ using TravelPermits.Accounts.Users;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Validation;
 
+using TravelPermits.SharedKernel.Settings;
+
 namespace TravelPermits.Accounts;
 
 /// <summary>Users, sign-in with bearer tokens, roles and scopes; its routes are the endpoints of <see cref="AccountsApi"/>.</summary>
@@ -24,8 +26,8 @@ public static class AccountsModule
     {
         _ = configuration; // settings are bound from the Host's configuration as options, checked at start
         services.AddModuleDbContext<AccountsDbContext>("__acc_migrations");
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddSettings<AuthOptions>(AuthOptions.Section);
+        services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
         services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
         {

@@ -10,6 +10,8 @@ using TravelPermits.Enterprises.Quota;
 using TravelPermits.Enterprises.Registration;
 using TravelPermits.SharedKernel.Persistence;
 
+using TravelPermits.SharedKernel.Settings;
+
 namespace TravelPermits.Enterprises;
 
 /// <summary>Enterprises, wards' policies and workforce quotas. Its routes are FastEndpoints of <see cref="EnterprisesApi"/>.</summary>
@@ -22,8 +24,7 @@ public static class EnterprisesModule
     {
         _ = configuration;
         services.AddHttpContextAccessor(); // the registration validator reads the catalogue through the request
-        services.AddOptions<QuotaOptions>().BindConfiguration(QuotaOptions.Section)
-            .Validate(QuotaOptions.IsValid, QuotaOptions.Invalid).ValidateOnStart();
+        services.AddSettings<QuotaOptions>(QuotaOptions.Section);
         services.AddModuleDbContext<EnterprisesDbContext>("__ent_migrations");
         services.AddScoped<EnterpriseDirectory>();
         services.AddScoped<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseDirectory>());

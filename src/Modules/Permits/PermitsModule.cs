@@ -16,6 +16,8 @@ using TravelPermits.Permits.Verify;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Validation;
 
+using TravelPermits.SharedKernel.Settings;
+
 namespace TravelPermits.Permits;
 
 /// <summary>Permits, QR tokens and keys, verification, printing, periods.</summary>

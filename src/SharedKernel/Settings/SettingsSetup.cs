@@ -19,7 +19,23 @@ public static class SettingsSetup
     }
 
     /// <summary>
-    /// The settings as <see cref="AddSettings{T}"/> binds and validates them, read at once: for the
+    /// As <see cref="AddSettings{T}(IServiceCollection, string)"/>, with a check that spans several
+    /// values or needs code: <paramref name="problem"/> says what is wrong (naming the key), or null.
+    /// </summary>
+    public static OptionsBuilder<T> AddSettings<T>(this IServiceCollection services, string section, Func<T, string?> problem) where T : class
+    {
+        services.AddSingleton<IValidateOptions<T>>(new ProblemCheck<T>(problem));
+        return services.AddSettings<T>(section);
+    }
+
+    private sealed class ProblemCheck<T>(Func<T, string?> problem) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options) =>
+            problem(options) is { } why ? ValidateOptionsResult.Fail(why) : ValidateOptionsResult.Success;
+    }
+
+    /// <summary>
+    /// The settings as <see cref="AddSettings{T}(IServiceCollection, string)"/> binds and validates them, read at once: for the
     /// few registrations that take a value rather than a service (Data Protection's certificate, the
     /// scheduler's store).
     /// </summary>
