@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
+using HttpStatus = Microsoft.AspNetCore.Http.StatusCodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TravelPermits.SharedKernel.Localization;
@@ -36,9 +37,9 @@ public static class ApiEndpoints
     {
         // FastEndpoints answers a body-less call to a JSON endpoint with a bare 415; answer it here,
         // after authorization as before, in the problem shape.
+        const int unsupported = HttpStatus.Status415UnsupportedMediaType;
         app.Use((http, next) => NeedsBodyType(http)
-            ? http.WriteProblemAsync(Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType, CommonTexts.CodeForStatus(Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType),
-                CommonTexts.ForStatus(Microsoft.AspNetCore.Http.StatusCodes.Status415UnsupportedMediaType)).AsTask()
+            ? http.WriteProblemAsync(unsupported, CommonTexts.CodeForStatus(unsupported), CommonTexts.ForStatus(unsupported)).AsTask()
             : next(http));
         app.UseFastEndpoints(config =>
         {
@@ -58,7 +59,7 @@ public static class ApiEndpoints
             config.Serializer.RequestDeserializer = DeserializeAsync;
             config.Binding.JsonExceptionTransformer = null;
             config.Binding.FailureMessage = (_, property, _) => CommonTexts.WrongJsonValue.Format(ValidationNames.JsonName(property)).Resolve();
-            config.Errors.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest;
+            config.Errors.StatusCode = HttpStatus.Status400BadRequest;
             config.Errors.ContentType = "application/problem+json";
             config.Errors.ProducesMetadataType = typeof(HttpValidationProblemDetails);
             config.Errors.ResponseBuilder = ValidationProblem;
@@ -86,7 +87,7 @@ public static class ApiEndpoints
         if (request.ContentLength == 0)
         {
             // No body at all: unreadable, as the Minimal APIs said, rather than JSON broken at its first character.
-            throw new BadHttpRequestException("The request body is empty.", Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest);
+            throw new BadHttpRequestException("The request body is empty.", HttpStatus.Status400BadRequest);
         }
         try
         {
@@ -94,7 +95,7 @@ public static class ApiEndpoints
         }
         catch (JsonException invalid)
         {
-            throw new BadHttpRequestException("The JSON body could not be read.", Microsoft.AspNetCore.Http.StatusCodes.Status400BadRequest, invalid);
+            throw new BadHttpRequestException("The JSON body could not be read.", HttpStatus.Status400BadRequest, invalid);
         }
     }
 
