@@ -3,6 +3,7 @@ using TravelPermits.Approvals;
 using TravelPermits.Enterprises;
 using TravelPermits.Geography;
 using TravelPermits.Host;
+using TravelPermits.Host.Silo;
 using TravelPermits.Permits;
 using TravelPermits.SharedKernel;
 using TravelPermits.SharedKernel.Endpoints;
@@ -27,6 +28,7 @@ builder.Services
         typeof(EnterprisesModule).Assembly,
         typeof(ApprovalsModule).Assembly,
         typeof(PermitsModule).Assembly);
+builder.AddSilo();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HostSetup.DefaultBodyLimit);
 
 var app = builder.Build();

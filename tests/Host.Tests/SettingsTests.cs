@@ -28,6 +28,8 @@ public sealed class SettingsTests : IAsyncLifetime
     [InlineData("Permits:RateLimits:AnonymousWritesPerMinute", "many")]
     [InlineData("Permits:Scheduler:Name", "")]
     [InlineData("Permits:DataProtection:CertificatePath", "")]
+    [InlineData("Permits:Silo:SiloPort", "70000")]
+    [InlineData("Permits:Silo:ClusterId", "two words")]
     public async Task A_wrong_value_stops_the_host_at_start_naming_its_key(string key, string value)
     {
         var failure = await StartFailureAsync((key, value));
