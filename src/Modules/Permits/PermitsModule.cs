@@ -43,7 +43,8 @@ public static class PermitsModule
         services.AddScoped<PermitStamper>();
         services.AddScoped<Print.PermitPrinter>();
         services.AddSettings<VerifyOptions>(VerifyOptions.Section, o => o.Problem());
-        services.AddScoped<Verifier>();
+        services.AddSingleton<Verifier>(); // all its parts are: nothing to build per scan
+        services.AddSingleton<VerificationJson>();
         services.AddSingleton<VerifiedTokens>();
         services.AddSingleton<PermitReads>();
         services.AddScoped<PermitRevoker>();

@@ -10,7 +10,7 @@ namespace TravelPermits.Permits.Verify;
 /// may ask, rate limited per address unless signed in; a checkpoint of the permit's city sees the
 /// holder's full identity.
 /// </summary>
-internal sealed class VerifyEndpoint(Verifier verifier) : EndpointWithoutRequest<Verification>
+internal sealed class VerifyEndpoint(Verifier verifier, VerificationJson json) : EndpointWithoutRequest<Verification>
 {
     /// <summary>The rate-limiting policy of anonymous verification (the Host defines it).</summary>
     public const string AnonymousVerify = "anonymous-verify";
@@ -28,6 +28,7 @@ internal sealed class VerifyEndpoint(Verifier verifier) : EndpointWithoutRequest
     {
         // The hot path: the route value as routing left it, with no request object to bind or validate.
         var token = (string)HttpContext.Request.RouteValues["token"]!;
-        await Send.ResultAsync(TypedResults.Ok(await verifier.VerifyAsync(token, HttpContext.Caller(), ct)));
+        var verification = await verifier.VerifyAsync(token, HttpContext.Caller(), ct);
+        await HttpContext.Response.WriteAsJsonAsync(verification, json.TypeInfo, json.ContentType, ct);
     }
 }
