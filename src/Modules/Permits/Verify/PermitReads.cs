@@ -79,13 +79,12 @@ internal sealed class PermitReads : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
         if (!_idle.TryDequeue(out var statement))
         {
-            // EF Core keeps a Guid in SQLite as upper-case text.
             statement = OpenStatement.Create(_database, $"{Columns} WHERE \"Id\" = @id", DbType.String);
         }
         PermitState? row;
         try
         {
-            statement.Parameter.Value = id.ToString().ToUpperInvariant();
+            statement.Parameter.Value = UpperText(id);
             using var reader = statement.Command.ExecuteReader(CommandBehavior.SingleRow);
             row = reader.Read() ? Row(reader) : null;
         }
@@ -105,6 +104,16 @@ internal sealed class PermitReads : IAsyncDisposable
         }
         return row;
     }
+
+    /// <summary>The id as EF Core keeps a Guid in SQLite (upper-case text), in one allocation.</summary>
+    private static string UpperText(Guid id) => string.Create(36, id, static (text, g) =>
+    {
+        g.TryFormat(text, out _);
+        for (var i = 0; i < text.Length; i++)
+        {
+            text[i] = char.ToUpperInvariant(text[i]);
+        }
+    });
 
     // ------------------------------------------------------------------ PostgreSQL: coalesced reads
 
