@@ -15,6 +15,7 @@ COPY --from=build /app/publish .
 RUN mkdir -p /app/data && chown app /app/data
 USER app
 ENV ASPNETCORE_URLS=http://+:8080
-EXPOSE 8080
+# 11111: the silo port of docker-compose.yml, where the other Hosts of the cluster reach this one.
+EXPOSE 8080 11111
 VOLUME /app/data
 ENTRYPOINT ["dotnet", "TravelPermits.Host.dll"]

@@ -101,6 +101,13 @@ public sealed partial class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the Host to end by itself and gives its exit code; fails after <paramref name="patience"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan patience)
+    {
+        await _process.WaitForExitAsync().WaitAsync(patience);
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown, no flush, as a crash or an OOM kill would do.</summary>
     public async Task KillAsync()
     {

@@ -1,33 +1,100 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using TravelPermits.Host.Silo.Membership;
+using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Problems;
 using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.Host.Silo;
 
 /// <summary>
 /// The Orleans silo co-hosted with the web app: every Host runs one, and the grains of the modules
-/// live in it. SQLite, the embedded default, is one Host: one silo on localhost clustering.
+/// live in it. SQLite, the embedded default, is one Host: one silo on localhost clustering. On
+/// PostgreSQL every Host of the database (and of one cluster id) joins one cluster through the
+/// membership table that the Host's own migrations create (ADR 0016).
 /// </summary>
 internal static class SiloSetup
 {
+    /// <summary>The ADO.NET invariant of Npgsql, by which Orleans finds its provider factory.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder)
     {
         builder.Services.AddSettings<SiloOptions>(SiloOptions.Section);
+        builder.Services.AddSingleton<IExceptionProblems, ClusterUnavailableProblems>();
         // Orleans takes its endpoints as values: the settings are read, and checked, now.
         var settings = builder.Configuration.ReadSettings<SiloOptions>(SiloOptions.Section);
+        var database = DatabaseOptions.From(builder.Configuration);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddModuleDbContext<MembershipDbContext>(MembershipDbContext.HistoryTable);
+        }
         builder.UseOrleans(silo =>
         {
-            var siloPort = settings.SiloPort == 0 ? FreePort() : settings.SiloPort;
-            var gatewayPort = settings.GatewayPort;
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ClusterId, clusterId: settings.ClusterId);
+            // Replaces Orleans' handler, which ends the process with FailFast (ADR 0016).
+            silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopHostOnFatalError>());
+            silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                var advertised = ResolveAdvertisedAddress(settings.AdvertisedAddress);
+                var listenOnAny = !IPAddress.IsLoopback(advertised);
+                var siloPort = settings.SiloPort == 0 ? FreePort(listenOnAny) : settings.SiloPort;
+                silo.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = settings.ClusterId;
+                    cluster.ServiceId = settings.ClusterId;
+                });
+                silo.ConfigureEndpoints(advertised, siloPort, settings.GatewayPort, listenOnAnyHostAddress: listenOnAny);
+                silo.UseAdoNetClustering(adoNet =>
+                {
+                    adoNet.Invariant = NpgsqlInvariant;
+                    adoNet.ConnectionString = database.ConnectionString;
+                });
+            }
+            else
+            {
+                var siloPort = settings.SiloPort == 0 ? FreePort(listenOnAny: false) : settings.SiloPort;
+                silo.UseLocalhostClustering(siloPort, settings.GatewayPort, serviceId: settings.ClusterId, clusterId: settings.ClusterId);
+            }
         });
         return builder;
     }
 
-    /// <summary>A port free on this machine now; the silo binds it a moment later.</summary>
-    private static int FreePort()
+    /// <summary>
+    /// The address the other silos reach this one at: loopback when none is set (Hosts on one
+    /// machine), the address itself, or the first address a host name resolves to, IPv4 first (a
+    /// container's service name). Resolved once, at start, as Orleans writes it into the table.
+    /// </summary>
+    internal static IPAddress ResolveAdvertisedAddress(string? advertised)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        if (string.IsNullOrWhiteSpace(advertised))
+        {
+            return IPAddress.Loopback;
+        }
+        if (IPAddress.TryParse(advertised, out var address))
+        {
+            return address;
+        }
+        IPAddress[] addresses;
+        try
+        {
+            addresses = Dns.GetHostAddresses(advertised);
+        }
+        catch (SocketException e)
+        {
+            throw new InvalidOperationException($"{SiloOptions.Section}:AdvertisedAddress '{advertised}' does not resolve: {e.Message}", e);
+        }
+        return addresses.OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1).FirstOrDefault()
+            ?? throw new InvalidOperationException($"{SiloOptions.Section}:AdvertisedAddress '{advertised}' resolves to no address.");
+    }
+
+    /// <summary>A port free on this machine now; the silo binds it a moment later and advertises it in the membership table.</summary>
+    private static int FreePort(bool listenOnAny)
+    {
+        using var probe = new TcpListener(listenOnAny ? IPAddress.Any : IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }

@@ -14,6 +14,9 @@ public static class CommonTexts
         "Nội dung JSON không hợp lệ ở dòng {0}, ký tự {1}.", "The JSON body is not valid at line {0}, character {1}.");
     public static readonly LocalizedText WrongJsonValue = new(
         "Giá trị của \"{0}\" không đúng kiểu.", "The value of \"{0}\" has the wrong type.");
+    public static readonly LocalizedText ClusterUnavailable = new(
+        "Một máy chủ của hệ thống vừa ngừng hoạt động; vui lòng thử lại sau ít giây.",
+        "A server of the system has just stopped; try again in a few seconds.");
     public static readonly LocalizedText InvalidCursor = new("Con trỏ phân trang không hợp lệ.", "The paging cursor is not valid.");
 
     public static LocalizedText ForStatus(int status) => status switch

@@ -9,9 +9,11 @@ namespace TravelPermits.SharedKernel.Problems;
 /// <summary>
 /// Turns every exception into problem details: <see cref="ProblemException"/> with its own
 /// status and code, bad requests (malformed JSON, body too large) with theirs, anything else as
-/// a 500 without a stack trace.
+/// the mappings other parts of the Host registered (<see cref="IExceptionProblems"/>), anything else
+/// as a 500 without a stack trace.
 /// </summary>
-internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+internal sealed partial class ProblemExceptionHandler(
+    IProblemDetailsService problems, IEnumerable<IExceptionProblems> mappings, ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -26,6 +28,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             InvalidOperationException { InnerException: System.Data.Common.DbException { IsTransient: true } } => Unavailable(httpContext), // EF's execution strategy wraps it
             _ => null,
         };
+        foreach (var mapping in mappings)
+        {
+            problem ??= mapping.TryMap(exception, httpContext);
+        }
         if (problem is null)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
