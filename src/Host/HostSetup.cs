@@ -14,6 +14,7 @@ using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
 using TravelPermits.SharedKernel.Settings;
+using TravelPermits.Web;
 using Microsoft.Extensions.Options;
 
 namespace TravelPermits.Host;
@@ -58,7 +59,8 @@ internal static partial class HostSetup
             options.DefaultRequestCulture = new RequestCulture(Cultures.Vietnamese);
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
-            options.RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()];
+            // The web interface's choice (a cookie) first, then the caller's Accept-Language (API only).
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new TravelPermits.Web.Localization.ApiAcceptLanguage()];
         });
         services.ConfigureHttpJsonOptions(json =>
         {
@@ -95,12 +97,15 @@ internal static partial class HostSetup
 
     public static WebApplication UseHostPipeline(this WebApplication app)
     {
+        app.UseWebFront(); // a configured proxy's forwarded headers, HSTS, security headers
         // Localization first, so that errors written by the exception handler and the status code
         // pages are in the caller's language too.
         app.UseRequestLocalization();
         app.UseProblemAnswers();
+        app.UseWebAssets();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCookieAntiforgery();
         app.UseRateLimiter();
         app.UseIdempotentRequests();
         return app;
@@ -125,7 +130,6 @@ internal static partial class HostSetup
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/swagger")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -161,7 +165,7 @@ internal static partial class HostSetup
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Travel permits is listening on {Addresses} ({Provider}). API documentation at /swagger. Sign in with POST /api/v1/auth/login as {Admin}.")]
+        Message = "Travel permits is listening on {Addresses} ({Provider}). Open it in a browser to sign in as {Admin}; API documentation at /swagger.")]
     private static partial void LogStarted(ILogger logger, string addresses, string provider, string admin);
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -7,6 +7,7 @@ using TravelPermits.Host.Silo;
 using TravelPermits.Permits;
 using TravelPermits.SharedKernel;
 using TravelPermits.SharedKernel.Endpoints;
+using TravelPermits.Web;
 
 var builder = WebApplication.CreateBuilder(HostSetup.ReadDemoSwitch(args, out var demo));
 if (demo)
@@ -22,6 +23,7 @@ builder.Services
     .AddEnterprisesModule(builder.Configuration)
     .AddApprovalsModule(builder.Configuration)
     .AddPermitsModule(builder.Configuration)
+    .AddWebInterface()
     .AddApiEndpoints(
         typeof(GeographyModule).Assembly,
         typeof(AccountsModule).Assembly,
@@ -37,6 +39,7 @@ app.UseHostPipeline();
 app.UseApiEndpoints();
 app.UseApiDocumentation();
 app.MapOperationsEndpoints();
+app.MapWebInterface();
 app.MapBenchEndpoints();
 
 await app.PrepareAsync();

@@ -22,13 +22,25 @@ namespace TravelPermits.Accounts;
 /// <summary>Users, sign-in with bearer tokens, roles and scopes; its routes are the endpoints of <see cref="AccountsApi"/>.</summary>
 public static class AccountsModule
 {
+    /// <summary>The web interface's sign-in cookie (<see cref="IWebSignIn"/>).</summary>
+    public const string CookieScheme = "Identity.Application"; // IdentityConstants.ApplicationScheme
+
+    /// <summary>The default scheme: the bearer token when the request has an Authorization header, else the cookie.</summary>
+    public const string SignedInScheme = "BearerOrCookie";
+
     public static IServiceCollection AddAccountsModule(this IServiceCollection services, IConfiguration configuration)
     {
         _ = configuration; // settings are bound from the Host's configuration as options, checked at start
         services.AddModuleDbContext<AccountsDbContext>("__acc_migrations");
         services.AddSettings<AuthOptions>(AuthOptions.Section);
         services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
-        services.AddAuthentication(IdentityConstants.BearerScheme).AddBearerToken(IdentityConstants.BearerScheme);
+        // Bearer tokens for API clients; the web interface's cookie beside them (ADR 17). A request
+        // that carries an Authorization header is judged by the bearer scheme alone, as before.
+        services.AddAuthentication(SignedInScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddWebCookie()
+            .AddPolicyScheme(SignedInScheme, null, scheme => scheme.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.Count > 0 ? IdentityConstants.BearerScheme : CookieScheme);
         services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
         {
             bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.AccessTokenMinutes);
@@ -39,7 +51,7 @@ public static class AccountsModule
         // (404), or a route under another method or content type (routing's own 405 and 415
         // endpoints, which are not route endpoints), gets that answer, signed in or not.
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder(IdentityConstants.BearerScheme)
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(SignedInScheme)
                 .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
                     || (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint))
                 .Build());
@@ -68,6 +80,7 @@ public static class AccountsModule
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(7));
 
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<IWebSignIn, CookieSignIn>();
         services.AddSingleton<UnknownAccountPassword>();
         services.AddScoped<TokenRefresh>();
         services.AddScoped<PasswordReset>();

@@ -19,12 +19,16 @@ internal sealed class PasswordSignIn(
     TimeProvider time)
 {
     /// <summary>
-    /// On success the bearer handler has written the token pair to the response; otherwise throws the
+    /// On success the bearer handler has written the token pair to the response (or the cookie handler its cookie); otherwise throws the
     /// 401 problem (<c>invalid_credentials</c> or <c>locked_out</c>).
     /// </summary>
-    public async Task SignInAsync(string email, string password, IPAddress? from, CancellationToken ct)
+    public async Task SignInAsync(string email, string password, IPAddress? from, CancellationToken ct) =>
+        await SignInAsync(IdentityConstants.BearerScheme, email, password, from, ct);
+
+    /// <summary>The same checks, signing in with <paramref name="scheme"/>: the bearer token pair or the web cookie.</summary>
+    public async Task SignInAsync(string scheme, string email, string password, IPAddress? from, CancellationToken ct)
     {
-        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        signIn.AuthenticationScheme = scheme;
         // Looked up once: the sign-in takes the user found, and the lockout state before it is known.
         var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
         if (user is null)

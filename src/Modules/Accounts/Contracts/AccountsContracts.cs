@@ -40,3 +40,15 @@ public interface IEnterpriseAccounts
     /// </summary>
     Task<InvitedAccount?> InviteAsync(EnterpriseAccountInvitation invitation, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Sign-in of the web interface: the same account store, password checks and lockout as
+/// <c>POST /api/v1/auth/login</c>, answered with the HttpOnly cookie instead of a token pair.
+/// </summary>
+public interface IWebSignIn
+{
+    /// <summary>Sets the cookie; throws the 401 <c>ProblemException</c> (<c>invalid_credentials</c>, <c>locked_out</c>) otherwise.</summary>
+    Task SignInAsync(string email, string password, System.Net.IPAddress? from, CancellationToken cancellationToken);
+
+    Task SignOutAsync();
+}

@@ -4,19 +4,22 @@ using TravelPermits.SharedKernel.Localization;
 
 namespace TravelPermits.Permits.Verify;
 
-/// <summary>A verification as the phone page shows it: the answer in large type, in Vietnamese (English on request).</summary>
+/// <summary>
+/// A verification as the phone page shows it: the answer in large type, in Vietnamese (English on
+/// request), styled by the web interface's <c>/assets/css/verify.css</c> (no inline style: the CSP allows none).
+/// </summary>
 internal static class VerificationPage
 {
     public static string Html(Verification v)
     {
-        var (title, color) = v.Result switch
+        var (title, look) = v.Result switch
         {
-            VerifyResult.Valid => (Texts.Valid, "#1b7f3b"),
-            VerifyResult.Revoked => (Texts.Revoked, "#b3261e"),
-            VerifyResult.Expired => (Texts.Expired, "#b3261e"),
-            VerifyResult.NotYetValid => (Texts.NotYetValid, "#a15c00"),
-            VerifyResult.Unknown => (Texts.Unknown, "#b3261e"),
-            _ => (Texts.Invalid, "#b3261e"),
+            VerifyResult.Valid => (Texts.Valid, "good"),
+            VerifyResult.Revoked => (Texts.Revoked, "bad"),
+            VerifyResult.Expired => (Texts.Expired, "bad"),
+            VerifyResult.NotYetValid => (Texts.NotYetValid, "wait"),
+            VerifyResult.Unknown => (Texts.Unknown, "bad"),
+            _ => (Texts.Invalid, "bad"),
         };
         var vn = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         string When(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, vn).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
@@ -32,10 +35,9 @@ internal static class VerificationPage
             <html lang="{{(Texts.Valid.Resolve() == Texts.Valid.En ? "en" : "vi")}}"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{WebUtility.HtmlEncode(title.Resolve())}}</title>
-            <style>body{font-family:sans-serif;margin:0;text-align:center}.result{background:{{color}};color:#fff;font-size:2.4em;font-weight:bold;padding:1em .3em}
-            p{font-size:1.2em;margin:.5em}.name{font-size:1.6em;font-weight:bold}small{color:#555}</style></head>
-            <body><div class="result">{{WebUtility.HtmlEncode(title.Resolve())}}</div>{{details}}
-            <p><small>{{Texts.Checked.Resolve()}} {{When(v.CheckedAt)}}</small></p></body></html>
+            <link rel="stylesheet" href="/assets/css/verify.css"></head>
+            <body><header>{{Texts.System.Resolve()}}</header><main><div class="result {{look}}">{{WebUtility.HtmlEncode(title.Resolve())}}</div>{{details}}
+            <p><small>{{Texts.Checked.Resolve()}} {{When(v.CheckedAt)}}</small></p></main></body></html>
             """;
     }
 
@@ -50,5 +52,6 @@ internal static class VerificationPage
         public static readonly LocalizedText Id = new("Số CCCD/CMND", "ID number");
         public static readonly LocalizedText Validity = new("Hiệu lực", "Valid");
         public static readonly LocalizedText Checked = new("Kiểm tra lúc", "Checked at");
+        public static readonly LocalizedText System = new("Giấy đi đường", "Travel permits");
     }
 }

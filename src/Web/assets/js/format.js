@@ -1,0 +1,26 @@
+// Dates as dd/MM/yyyy and times in Vietnam's time (+07:00), whatever the browser's time zone.
+
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const pad = (n) => String(n).padStart(2, '0');
+
+function vietnam(value) {
+  const instant = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : new Date(instant.getTime() + VIETNAM_OFFSET_MS);
+}
+
+/** An instant (ISO with offset) as dd/MM/yyyy in +07:00; a date of birth (yyyy-MM-dd) as written. */
+export function date(value) {
+  if (!value) return '';
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (plain) return `${plain[3]}/${plain[2]}/${plain[1]}`;
+  const at = vietnam(value);
+  return at ? `${pad(at.getUTCDate())}/${pad(at.getUTCMonth() + 1)}/${at.getUTCFullYear()}` : '';
+}
+
+/** An instant as dd/MM/yyyy HH:mm in +07:00. */
+export function dateTime(value) {
+  const at = value ? vietnam(value) : null;
+  return at ? `${date(value)} ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}` : '';
+}
+
+export const number = (n, lang = document.documentElement.lang) => new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi').format(n);
