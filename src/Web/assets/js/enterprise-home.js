@@ -1,0 +1,26 @@
+import { api, problemText } from './api.js';
+import { $, badge, say, texts } from './dom.js';
+import { date, number } from './format.js';
+
+const t = texts();
+const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
+
+async function load() {
+  const me = await api('me');
+  if (!me.ok) return say($('#load-error'), problemText(me, t));
+  const [enterprise, period] = await Promise.all([api(`enterprises/${me.data.enterpriseId}`), api('periods/current')]);
+  if (!enterprise.ok) return say($('#load-error'), problemText(enterprise, t));
+  const e = enterprise.data;
+  $('#enterprise-name').textContent = e.name;
+  $('#enterprise-meta').replaceChildren(`MST ${e.taxCode} · `, badge(e.status, t));
+  $('#quota').textContent = number(e.quota);
+  $('#ratio').textContent = fill(t.ratio, e.ratioPercent, number(e.workforce));
+  $('#active').textContent = number(e.activePermits);
+  $('#remaining').textContent = number(e.remaining);
+  $('#meter').style.width = `${e.quota > 0 ? Math.min(100, (100 * e.activePermits) / e.quota) : 0}%`;
+  $('#period').textContent = period.ok
+    ? fill(t.period, period.data.label, date(period.data.startsAt), date(period.data.endsAt))
+    : t.noPeriod;
+}
+
+load();
