@@ -23,6 +23,7 @@ public static class ApprovalsModule
         services.AddModuleDbContext<ApprovalsDbContext>("__apr_migrations");
         services.AddScoped<RequestIntake>();
         services.AddScoped<RequestInbox>();
+        services.AddScoped<ApprovedPeople.ApprovedPeopleList>();
         services.AddScoped<RequestDecisions>();
         services.AddScoped<ApplicationIntake>();
         services.AddScoped<ApplicationInbox>();

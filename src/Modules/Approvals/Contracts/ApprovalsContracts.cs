@@ -23,6 +23,9 @@ public interface IApprovedList
 public interface IPermitHolderLookup
 {
     Task<IReadOnlySet<string>> HoldersElsewhereAsync(IReadOnlyCollection<string> idNumbers, Guid? enterpriseId, CancellationToken cancellationToken);
+
+    /// <summary>Which of these ID numbers hold a live permit of any enterprise, or an individual's.</summary>
+    Task<IReadOnlySet<string>> LiveHoldersAsync(IReadOnlyCollection<string> idNumbers, CancellationToken cancellationToken);
 }
 
 /// <summary>
