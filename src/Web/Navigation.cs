@@ -28,7 +28,7 @@ internal static class Navigation
         ],
         Roles.Approver or Roles.WardOfficer or Roles.AreaPolice => [new("/inbox", WebTexts.Nav.Inbox)],
         Roles.WardPolice => [new("/stamps", WebTexts.Nav.Stamps)],
-        Roles.Admin => [new("/admin/users", WebTexts.Nav.Users), new("/inbox", WebTexts.Nav.Inbox)],
+        Roles.Admin => [new("/admin/users", WebTexts.Nav.Users)],
         Roles.Checkpoint => [new("/checkpoint", WebTexts.Nav.Checkpoint)],
         _ => [],
     };
