@@ -93,7 +93,11 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task CheckFitsWidthAsync()
     {
         var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{Page.Url} is {overflow}px wider than the {Page.ViewportSize?.Width}px screen");
+        var wide = overflow <= 0 ? "" : await Page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                && !e.closest('.table-wrap')).slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className).join(', ')
+            """);
+        Assert.True(overflow <= 0, $"{Page.Url} is {overflow}px wider than the {Page.ViewportSize?.Width}px screen: {wide}");
     }
 
     public void AssertClean()

@@ -17,6 +17,7 @@ internal static class WebTexts
         "Travel permit system · open source (Apache 2.0) · Vietnam time (UTC+07:00)");
     public static readonly LocalizedText Loading = new("Đang tải…", "Loading…");
     public static readonly LocalizedText SignedInAs = new("Đăng nhập với", "Signed in as");
+    public static readonly LocalizedText ScrollableTable = new("Bảng (cuộn ngang trên màn hình hẹp)", "Table (scrolls sideways on a narrow screen)");
 
     public static class SignIn
     {

@@ -30,7 +30,7 @@ function showRowErrors(rowErrors) {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'num', text: t.row }), el('th', { scope: 'col', text: t.column }), el('th', { scope: 'col', text: t.message }))),
     el('tbody', {}, rowErrors.map((e) => el('tr', {},
       el('td', { class: 'num', text: e.row }), el('td', { text: e.columnName ?? e.column }), el('td', { text: e.message })))));
-  $('#row-errors').replaceChildren(el('div', { class: 'table-wrap' }, table));
+  $('#row-errors').replaceChildren(el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': t.rowErrorsTable }, table));
 }
 
 form.addEventListener('submit', async (event) => {
