@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using TravelPermits.Accounts.Contracts;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
@@ -34,18 +35,31 @@ internal static class EnterpriseEmails
         Hệ thống cấp giấy đi đường
         """);
 
-    public static (string Subject, string Body) Invitation(Enterprise e, InvitedAccount account) => (
+    /// <summary>
+    /// The invitation: the token, and a link to the web interface's page that sets the password with
+    /// it, on the address the official's request came to (the same Host serves that page).
+    /// </summary>
+    public static (string Subject, string Body) Invitation(Enterprise e, InvitedAccount account, HttpRequest? request) => (
         $"Tài khoản của doanh nghiệp {e.Name}",
         $"""
         Kính gửi {e.Name},
 
         Tài khoản của doanh nghiệp trên hệ thống cấp giấy đi đường đã được tạo với email {account.Email}.
-        Để đặt mật khẩu, gửi POST /api/v1/auth/set-password với email, mật khẩu mới và mã sau (hiệu lực 7 ngày):
+        Mã đặt mật khẩu của tài khoản (hiệu lực 7 ngày):
 
         {account.PasswordToken}
 
+        Đặt mật khẩu tại trang: {SetPasswordLink(account, request)}
+
         Hệ thống cấp giấy đi đường
         """);
+
+    private static string SetPasswordLink(InvitedAccount account, HttpRequest? request)
+    {
+        var query = QueryString.Create([new("email", account.Email), new("token", account.PasswordToken)]);
+        var origin = request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return $"{origin}/set-password{query}";
+    }
 
     public static (string Subject, string Body) Rejected(Enterprise e, string reason) => (
         $"Hồ sơ đăng ký doanh nghiệp {e.Name} không được chấp thuận",

@@ -29,7 +29,8 @@ internal sealed class EnterpriseRegistrar(
     IAccountAdministration users,
     TimeProvider time,
     ActorAccessor actor,
-    IValidator<RegisterEnterpriseRequest> validator) : IEnterpriseRegistration
+    IValidator<RegisterEnterpriseRequest> validator,
+    Microsoft.AspNetCore.Http.IHttpContextAccessor http) : IEnterpriseRegistration
 {
     public async Task<Guid> RegisterAsync(NewEnterprise enterprise, CancellationToken cancellationToken)
     {
@@ -202,7 +203,7 @@ internal sealed class EnterpriseRegistrar(
         await db.Enterprises.Where(e => e.Id == enterprise.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.AccountId, invited.UserId), ct);
         enterprise.AccountId = invited.UserId;
-        var (subject, body) = EnterpriseEmails.Invitation(enterprise, invited);
+        var (subject, body) = EnterpriseEmails.Invitation(enterprise, invited, http.HttpContext?.Request);
         db.EnqueueEmail(enterprise.ContactEmail, subject, body, now);
         await db.SaveChangesAsync(ct);
     }
