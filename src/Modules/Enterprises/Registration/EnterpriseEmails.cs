@@ -56,7 +56,7 @@ internal static class EnterpriseEmails
 
     private static string SetPasswordLink(InvitedAccount account, HttpRequest? request)
     {
-        var query = QueryString.Create([new("email", account.Email), new("token", account.PasswordToken)]);
+        var query = QueryString.Create(new Dictionary<string, string?> { ["email"] = account.Email, ["token"] = account.PasswordToken });
         var origin = request is null ? "" : $"{request.Scheme}://{request.Host}{request.PathBase}";
         return $"{origin}/set-password{query}";
     }
