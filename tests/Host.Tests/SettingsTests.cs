@@ -30,6 +30,7 @@ public sealed class SettingsTests : IAsyncLifetime
     [InlineData("Permits:DataProtection:CertificatePath", "")]
     [InlineData("Permits:Silo:SiloPort", "70000")]
     [InlineData("Permits:Silo:ClusterId", "two words")]
+    [InlineData("Permits:Silo:Clustering", "Gossip")]
     public async Task A_wrong_value_stops_the_host_at_start_naming_its_key(string key, string value)
     {
         var failure = await StartFailureAsync((key, value));

@@ -78,6 +78,11 @@ public abstract class PermitsHost : IAsyncLifetime
             // The in-process Hosts run on a clock the tests move by months: their jobs are run by the
             // tests themselves (PeriodTests); the scheduler runs in the real Host processes (ProcessTests).
             web.UseSetting("Permits:Scheduler:Enabled", "false");
+            // Each in-process Host (this one and those a test derives from it) is a cluster of its
+            // own, as on SQLite: silos in one test runner, which runs many tests at once, miss each
+            // other's probes and vote each other dead. What these tests assert rests on the
+            // database, not on membership; ClusterTests run real clusters of Host processes.
+            web.UseSetting("Permits:Silo:Clustering", "Localhost");
             web.UseSetting("Permits:Email:PollSeconds", "0.1");
             web.UseSetting("Permits:Email:FirstRetrySeconds", "0.1");
             web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");

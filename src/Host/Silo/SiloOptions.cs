@@ -28,4 +28,19 @@ internal sealed class SiloOptions
     /// start (a container's service name). Empty: the loopback address, for Hosts on one machine.
     /// </summary>
     public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// How the Host finds the other silos. <see cref="SiloClustering.Database"/>, the default on
+    /// PostgreSQL: through the membership table, so that every Host of the database forms one
+    /// cluster. <see cref="SiloClustering.Localhost"/>: a cluster of one, as on SQLite (the only
+    /// choice there), for a Host that must stay alone (a developer's, a test's).
+    /// </summary>
+    [EnumDataType(typeof(SiloClustering))]
+    public SiloClustering Clustering { get; set; } = SiloClustering.Database;
+}
+
+internal enum SiloClustering
+{
+    Database,
+    Localhost,
 }

@@ -37,7 +37,7 @@ internal static class SiloSetup
             // Replaces Orleans' handler, which ends the process with FailFast (ADR 0016).
             silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopHostOnFatalError>());
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
-            if (database.Provider == DatabaseProvider.Postgres)
+            if (database.Provider == DatabaseProvider.Postgres && settings.Clustering == SiloClustering.Database)
             {
                 var advertised = ResolveAdvertisedAddress(settings.AdvertisedAddress);
                 var listenOnAny = !IPAddress.IsLoopback(advertised);
