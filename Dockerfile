@@ -1,6 +1,10 @@
 # Builds and runs the Host. No Docker engine runs on the development machines of this project:
 # this file is kept simple and checked by reading (see README).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Node.js and npm restore the web interface's browser libraries at build (src/Web/package.json).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
 RUN dotnet publish src/Host/Host.csproj -c Release -o /app/publish
