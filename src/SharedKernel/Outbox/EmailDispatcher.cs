@@ -108,7 +108,7 @@ internal sealed partial class EmailDispatcher(
     {
         var attempts = email.Attempts + 1;
         var settings = options.Value;
-        var refused = e is EmailRefusedException;
+        var refused = e is EmailRefusedException { Final: true };
         var status = refused || attempts >= settings.MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
         var retryAt = time.GetUtcNow() + TimeSpan.FromSeconds(settings.FirstRetrySeconds * Math.Pow(2, attempts - 1));
         var error = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;

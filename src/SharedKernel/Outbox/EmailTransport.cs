@@ -13,8 +13,14 @@ internal interface IEmailTransport
     Task SendAsync(OutboxEmail email, CancellationToken cancellationToken);
 }
 
-/// <summary>The receiving side refused this email for good (its address, its content): retrying would not help.</summary>
-internal sealed class EmailRefusedException(string message, Exception inner) : Exception(message, inner);
+/// <summary>
+/// The receiving side refused this email: for good when <see cref="Final"/> (its address, its
+/// content: retrying would not help), otherwise for now.
+/// </summary>
+internal sealed class EmailRefusedException(string message, Exception inner, bool final) : Exception(message, inner)
+{
+    public bool Final { get; } = final;
+}
 
 /// <summary>
 /// Sends through MailKit: by SMTP when <c>Permits:Email:Smtp:Host</c> is set, otherwise as
@@ -50,7 +56,7 @@ internal sealed class EmailTransport(IOptions<EmailOptions> options) : IEmailTra
         }
         catch (ParseException e)
         {
-            throw new EmailRefusedException($"'{email.To}' is not an email address.", e);
+            throw new EmailRefusedException($"'{email.To}' is not an email address.", e, final: true);
         }
         var message = new MimeMessage
         {
@@ -79,11 +85,12 @@ internal sealed class EmailTransport(IOptions<EmailOptions> options) : IEmailTra
         {
             await client.SendAsync(message, cancellationToken);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+        catch (SmtpCommandException e)
         {
             // A 5xx for this recipient or this message is final; one for the sender or the session
             // (a setting of ours, a server's passing trouble) is retried like a 4xx.
-            throw new EmailRefusedException($"The SMTP server refused the message for good: {(int)e.StatusCode} {e.Message}", e);
+            var final = (int)e.StatusCode >= 500 && e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted;
+            throw new EmailRefusedException($"The SMTP server answered {(int)e.StatusCode} ({e.ErrorCode}): {e.Message}", e, final);
         }
         try
         {
