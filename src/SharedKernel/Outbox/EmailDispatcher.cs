@@ -61,7 +61,7 @@ internal sealed partial class EmailDispatcher(
         return handled;
     }
 
-    /// <summary>Sends this message if it is due and no one else holds it; false when it was not to be sent now.</summary>
+    /// <summary>One attempt at this message, if it is due and no one else holds it; false when it was not to be sent now.</summary>
     public async Task<bool> SendIfDueAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();

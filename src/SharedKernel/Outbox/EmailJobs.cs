@@ -4,10 +4,9 @@ using TravelPermits.SharedKernel.Scheduling;
 namespace TravelPermits.SharedKernel.Outbox;
 
 /// <summary>
-/// The outbox's Hangfire jobs, on the <c>emails</c> queue. The sweep, a recurring job every
-/// <see cref="EmailOptions.PollSeconds"/>, sends whatever is due (new emails, retries, and those
-/// whose own job was lost); one email's job sends it as soon as its change has committed. Both go
-/// through the row's lease: Hangfire may run a job twice, the row is sent once.
+/// The outbox's Hangfire job, on the <c>emails</c> queue: a recurring sweep every
+/// <see cref="EmailOptions.PollSeconds"/> that sends whatever is due, new emails and retries. Each
+/// row goes through its lease: Hangfire may run the job twice, or two at once, the row is sent once.
 /// </summary>
 [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 [IdempotentJob]
@@ -26,7 +25,4 @@ internal sealed class EmailJobs(EmailDispatcher dispatcher, IJobLocks locks)
         }
         await dispatcher.DispatchAllDueAsync(cancellationToken);
     }
-
-    [Queue(QueueName)]
-    public Task SendAsync(Guid id, CancellationToken cancellationToken) => dispatcher.SendIfDueAsync(id, cancellationToken);
 }
