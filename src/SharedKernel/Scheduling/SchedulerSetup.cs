@@ -121,8 +121,9 @@ public static class SchedulerSetup
             // A running job keeps its claim alive; a killed Host's job is fetched again within minutes.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromMinutes(5),
-            // Hangfire's own short locks (the schedulers'): one left by a killed Host is taken over after this.
-            DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            // Hangfire's own locks are held for milliseconds (its schedulers', a recurring job's) to
+            // seconds (its clean-up): one that a killed Host left is taken over after this.
+            DistributedLockTimeout = TimeSpan.FromSeconds(20),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
     }
