@@ -13,6 +13,7 @@ using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Scheduling;
 using TravelPermits.SharedKernel.Settings;
 using TravelPermits.Web;
 using Microsoft.Extensions.Options;
@@ -133,7 +134,7 @@ internal static partial class HostSetup
         return app;
     }
 
-    /// <summary>Migrates the database, creates the first admin, loads the demo when asked, and says how to sign in.</summary>
+    /// <summary>Migrates the database (and Hangfire's schema on PostgreSQL), creates the first admin, loads the demo when asked, and says how to sign in.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         // Settings are checked before the database is touched, not only when the Host starts listening.
@@ -149,6 +150,7 @@ internal static partial class HostSetup
         await using (await StartupLock.AcquireAsync(database, CancellationToken.None))
         {
             await app.Services.MigrateAsync();
+            await app.Services.PrepareJobStorageAsync(CancellationToken.None);
             await app.Services.InitializePermitsAsync(CancellationToken.None);
             await using var scope = app.Services.CreateAsyncScope();
             admin = await AccountsModule.EnsureBootstrapAdminAsync(scope.ServiceProvider, CancellationToken.None);

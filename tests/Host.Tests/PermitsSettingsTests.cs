@@ -13,6 +13,7 @@ public sealed class PermitsSettingsTests(SqliteHost host)
     [InlineData("Permits:Verify:MaxBatch", "10001")]
     [InlineData("Permits:Periods:RolloverLeadMinutes", "-5")]
     [InlineData("Permits:Periods:SweepSeconds", "0.5")]
+    [InlineData("Permits:Periods:SweepSeconds", "90")]
     [InlineData("Permits:Periods:BatchSize", "many")]
     public async Task A_wrong_value_stops_the_host_at_start_and_names_the_key(string key, string value)
     {

@@ -289,8 +289,8 @@ public sealed class ProcessTests : IAsyncLifetime
         {
             Assert.Equal(1, await Scalar($"SELECT COUNT(*) FROM platform_outbox_emails WHERE \"To\" = '{email}' AND \"Subject\" LIKE 'Gia hạn 10000 %'"));
         }
-        // The clustered store: the surviving Host checks in (the killed ones are recovered and forgotten).
-        Assert.True(await Scalar("SELECT COUNT(*) FROM qrtz_scheduler_state") >= 1);
+        // The shared job storage: the surviving Host's server checks in (the killed ones are timed out and forgotten).
+        Assert.True(await Scalar("SELECT COUNT(*) FROM hangfire.server") >= 1);
     }
 
     private static async Task<HttpClient> SignInAsync(HostProcess host, string email)

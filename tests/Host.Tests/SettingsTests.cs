@@ -26,7 +26,11 @@ public sealed class SettingsTests : IAsyncLifetime
     [InlineData("Permits:Email:Smtp:Port", "70000")]
     [InlineData("Permits:RateLimits:AnonymousVerifyPerMinute", "-1")]
     [InlineData("Permits:RateLimits:AnonymousWritesPerMinute", "many")]
+    [InlineData("Permits:Email:PollSeconds", "7")]
     [InlineData("Permits:Scheduler:Name", "")]
+    [InlineData("Permits:Scheduler:Queues", "periods,mail")]
+    [InlineData("Permits:Scheduler:Queues", "Emails")]
+    [InlineData("Permits:Scheduler:Workers", "0")]
     [InlineData("Permits:DataProtection:CertificatePath", "")]
     [InlineData("Permits:Silo:SiloPort", "70000")]
     [InlineData("Permits:Silo:ClusterId", "two words")]
@@ -70,6 +74,7 @@ public sealed class SettingsTests : IAsyncLifetime
         Assert.Equal((20, 120), (rates.AnonymousWritesPerMinute, rates.AnonymousVerifyPerMinute));
         var scheduler = nothing.ReadSettings<SchedulerOptions>(SchedulerOptions.Section);
         Assert.Equal((true, "travel-permits"), (scheduler.Enabled, scheduler.Name));
+        Assert.Equal((null, 4), (scheduler.QueueNames, scheduler.Workers));
         Assert.Equal("data/key-encryption.pfx", nothing.ReadSettings<KeyEncryptionOptions>(KeyEncryptionOptions.Section).CertificatePath);
         Assert.False(nothing.ReadSettings<BenchOptions>(BenchOptions.Section).Enabled);
         Assert.False(nothing.ReadSettings<Demo.DemoOptions>(Demo.DemoOptions.Section).Enabled);

@@ -3,12 +3,16 @@ using System.Text.RegularExpressions;
 
 namespace TravelPermits.TestSupport;
 
-/// <summary>Reads an .eml file from the pickup directory as a mail client would show it.</summary>
+/// <summary>Reads an .eml file from the pickup directory (or a message an SMTP server took) as a mail client would show it.</summary>
 public sealed partial record Eml(string To, string Subject, string Body)
 {
-    public static Eml Read(string path)
+    /// <summary>The Message-ID header, with its angle brackets.</summary>
+    public string? MessageId { get; init; }
+
+    public static Eml Read(string path) => Parse(File.ReadAllText(path));
+
+    public static Eml Parse(string text)
     {
-        var text = File.ReadAllText(path);
         var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         var headerText = UnfoldHeaders().Replace(text[..split], " ");
         var headers = headerText.Split("\r\n")
@@ -24,7 +28,10 @@ public sealed partial record Eml(string To, string Subject, string Body)
             "quoted-printable" => DecodeQuotedPrintable(rawBody),
             _ => rawBody,
         };
-        return new Eml(headers.GetValueOrDefault("To", ""), DecodeWords(headers.GetValueOrDefault("Subject", "")), body.TrimEnd());
+        return new Eml(headers.GetValueOrDefault("To", ""), DecodeWords(headers.GetValueOrDefault("Subject", "")), body.TrimEnd())
+        {
+            MessageId = headers.GetValueOrDefault("Message-ID"),
+        };
     }
 
     public static IReadOnlyList<Eml> ReadAll(string directory) =>

@@ -30,8 +30,8 @@ public abstract class PermitsHost : IAsyncLifetime
     /// <summary>
     /// The Host's clock: it starts at the real time (whole seconds, which every database stores
     /// exactly) and stands still unless a test moves it, forward only. Nothing in the in-process
-    /// Host waits on it: the email dispatcher polls on real time and the scheduler runs only in the
-    /// real Host processes (ProcessTests), so standing still changes nothing but what a test moves.
+    /// Host waits on it: Hangfire runs the email jobs on real time, and the period ends run only in
+    /// the real Host processes (ProcessTests), so standing still changes nothing but what a test moves.
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
     public string WorkDirectory { get; } = Directory.CreateTempSubdirectory("permits-tests-").FullName;
@@ -75,15 +75,16 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:Bootstrap:AdminPassword", Password);
             web.UseSetting("Permits:Email:PickupDirectory", MailDirectory);
             web.UseSetting("Permits:DataProtection:CertificatePath", Path.Combine(WorkDirectory, "key-encryption.pfx"));
-            // The in-process Hosts run on a clock the tests move by months: their jobs are run by the
-            // tests themselves (PeriodTests); the scheduler runs in the real Host processes (ProcessTests).
-            web.UseSetting("Permits:Scheduler:Enabled", "false");
+            // The in-process Hosts run on a clock the tests move by months: their job server takes the
+            // emails only, and the tests run the period ends themselves (PeriodTests); the real Host
+            // processes run every queue (ProcessTests).
+            web.UseSetting("Permits:Scheduler:Queues", "emails");
+            web.UseSetting("Permits:Email:PollSeconds", "1");
             // Each in-process Host (this one and those a test derives from it) is a cluster of its
             // own, as on SQLite: silos in one test runner, which runs many tests at once, miss each
             // other's probes and vote each other dead. What these tests assert rests on the
             // database, not on membership; ClusterTests run real clusters of Host processes.
             web.UseSetting("Permits:Silo:Clustering", "Localhost");
-            web.UseSetting("Permits:Email:PollSeconds", "0.1");
             web.UseSetting("Permits:Email:FirstRetrySeconds", "0.1");
             web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");
             web.UseSetting("Permits:RateLimits:AnonymousVerifyPerMinute", "1000000");

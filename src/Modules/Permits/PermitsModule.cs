@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Permits.Browse;
 using TravelPermits.Permits.Issue;
@@ -14,6 +13,7 @@ using TravelPermits.Permits.Qr;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.Permits.Verify;
 using TravelPermits.SharedKernel.Persistence;
+using TravelPermits.SharedKernel.Scheduling;
 using TravelPermits.SharedKernel.Validation;
 
 using TravelPermits.SharedKernel.Settings;
@@ -54,18 +54,17 @@ public static class PermitsModule
         services.AddScoped<PeriodEnds>();
         services.AddScoped<PeriodCreator>();
         services.AddScoped<PeriodRollovers>();
-        services.AddSingleton<PeriodTriggers>();
-        services.AddQuartz(q =>
-        {
-            q.AddJob<PeriodEndJob>(j => j.WithIdentity(PeriodEndJob.Key).StoreDurably());
-            q.AddTrigger((provider, t) => t.WithIdentity(PeriodEndJob.SweepKey).ForJob(PeriodEndJob.Key)
-                .StartNow().WithSimpleSchedule(s => s.WithInterval(provider.GetRequiredService<IOptions<PeriodEndOptions>>().Value.SweepInterval)
-                    .RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
-        services.AddHostedService<PeriodTriggerRebuild>();
+        services.AddSingleton<PeriodSchedule>();
+        services.AddJobQueue(PeriodEndJob.QueueName);
+        services.AddRecurringJob<PeriodEndJob>(PeriodEndJob.SweepId, job => job.SweepAsync(CancellationToken.None), SweepSeconds);
+        services.AddRecurringJob<PeriodEndJob>(PeriodEndJob.UndatedExpiryId, job => job.ExpireUndatedAsync(CancellationToken.None), SweepSeconds);
+        services.AddHostedService<PeriodScheduleRebuild>();
         services.AddValidatorsFromAssembly(typeof(PermitsModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
+
+    private static double SweepSeconds(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PeriodEndOptions>>().Value.SweepSeconds;
 
     /// <summary>Loads the signing keys (creating the first on a new database); call after migrations.</summary>
     public static Task InitializePermitsAsync(this IServiceProvider services, CancellationToken cancellationToken)

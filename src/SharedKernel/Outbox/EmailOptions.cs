@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using TravelPermits.SharedKernel.Scheduling;
 
 namespace TravelPermits.SharedKernel.Outbox;
 
 /// <summary><c>Permits:Email</c>: SMTP when a host is set, otherwise .eml files in a pickup directory.</summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableObject
 {
     public const string Section = "Permits:Email";
 
@@ -14,7 +15,8 @@ public sealed class EmailOptions
     [ValidateObjectMembers]
     public SmtpOptions Smtp { get; set; } = new();
 
-    [Range(0.01, 3600)]
+    /// <summary>How often the outbox sweep runs (a recurring job): it sends what is due, retries included.</summary>
+    [Range(1, 3600)]
     public double PollSeconds { get; set; } = 2;
 
     /// <summary>At most 20: the backoff doubles at each attempt (20 at 30 s first: half a year).</summary>
@@ -24,7 +26,13 @@ public sealed class EmailOptions
     [Range(0.01, 86400)]
     public double FirstRetrySeconds { get; set; } = 30;
 
-    public bool DispatcherEnabled { get; set; } = true;
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CronInterval.For(PollSeconds) is null)
+        {
+            yield return new ValidationResult($"{Section}:PollSeconds must be {CronInterval.Allowed}.");
+        }
+    }
 }
 
 public sealed class SmtpOptions

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TravelPermits.SharedKernel.Scheduling;
 using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.SharedKernel.Outbox;
@@ -10,7 +12,9 @@ public static class OutboxSetup
         services.AddSettings<EmailOptions>(EmailOptions.Section);
         services.AddSingleton<IEmailTransport, EmailTransport>();
         services.AddSingleton<EmailDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+        services.AddJobQueue(EmailJobs.QueueName);
+        services.AddRecurringJob<EmailJobs>(EmailJobs.SweepId, jobs => jobs.SweepAsync(CancellationToken.None),
+            sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.PollSeconds);
         return services;
     }
 }

@@ -37,6 +37,7 @@ public static class PlatformTables
         {
             e.ToTable(Outbox, t => t.ExcludeFromMigrations(excludeFromMigrations));
             e.HasKey(x => x.Id);
+            e.Property(x => x.MessageId).HasMaxLength(250);
             e.Property(x => x.To).HasMaxLength(320);
             e.Property(x => x.Subject).HasMaxLength(500);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);

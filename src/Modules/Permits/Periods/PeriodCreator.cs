@@ -11,10 +11,10 @@ namespace TravelPermits.Permits.Periods;
 /// <summary>
 /// A new validity period: of the approver's city, or of the city an admin names (none: every
 /// city). Periods of one city never overlap, nor one of every city with any other. The end is
-/// scheduled at once (<see cref="PeriodTriggers"/>).
+/// scheduled at once (<see cref="PeriodSchedule"/>).
 /// </summary>
 internal sealed class PeriodCreator(
-    PermitsDbContext db, PeriodTriggers triggers, ActorAccessor actor, TimeProvider time, IGeographyDirectory geography)
+    PermitsDbContext db, PeriodSchedule schedule, ActorAccessor actor, TimeProvider time, IGeographyDirectory geography)
 {
     public async Task<Period> CreateAsync(CreatePeriodRequest request, CallerScope caller, CancellationToken ct)
     {
@@ -46,7 +46,7 @@ internal sealed class PeriodCreator(
         db.Periods.Add(period);
         db.Audit(actor.Current, "period.created", "period", period.Id.ToString(), now, new { period.Label, cityCode = city, start, end });
         await db.SaveChangesAsync(ct);
-        await triggers.ScheduleAsync(period, ct);
+        schedule.Schedule(period);
         return period;
     }
 

@@ -1,87 +1,121 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Scheduling;
 
 namespace TravelPermits.Permits.Periods;
 
 /// <summary>
-/// The scheduled side of period ends. One durable job does whatever is due (<see cref="PeriodEnds.RunDueAsync"/>);
-/// each open period has a trigger for it shortly before its end (the rollover lead) and at its end,
-/// and a sweep every minute catches up with anything missed (a Host that was down, a trigger lost
-/// between a period's creation and its scheduling). Never two runs at once, on any instance.
+/// The scheduled side of period ends, Hangfire jobs on the <c>periods</c> queue: one at each open
+/// period's rollover lead and one at its end (<see cref="PeriodSchedule"/>), a catch-up sweep that
+/// finds whatever they missed (a Host that was down, a job lost with the memory of a SQLite Host),
+/// and the expiry of permits issued outside any period. Each does whatever is due
+/// (<see cref="PeriodEnds"/>), whose progress is in the database: a job run again after a crash
+/// resumes, never repeats. Never two runs at once, on any Host (<see cref="IJobLocks"/>).
 /// </summary>
-[DisallowConcurrentExecution]
-internal sealed class PeriodEndJob(IServiceScopeFactory scopes) : IJob
+[AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+[IdempotentJob]
+internal sealed partial class PeriodEndJob(PeriodEnds periodEnds, IJobLocks locks, ILogger<PeriodEndJob> logger)
 {
-    public static readonly JobKey Key = new("period-ends", "permits");
-    public static readonly TriggerKey SweepKey = new("period-ends-sweep", "permits");
+    public const string QueueName = "periods";
+    public const string SweepId = "periods.end-sweep";
+    public const string UndatedExpiryId = "permits.undated-expiry";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <summary>A period's own job waits this long for a run under way (which may have read what is due before this period was).</summary>
+    private static readonly TimeSpan WaitForRunning = TimeSpan.FromMinutes(5);
+
+    [Queue(QueueName)]
+    public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<PeriodEnds>().RunDueAsync(cancellationToken);
+        await using var held = await locks.TryTakeAsync(SweepId, TimeSpan.Zero, cancellationToken);
+        if (held is not null) // else a run is under way, and this sweep would find nothing more
+        {
+            await periodEnds.RunPeriodEndsAsync(cancellationToken);
+        }
     }
 
-    public static TriggerKey TriggerFor(Guid periodId) => new($"period-end-{periodId:N}", "permits");
-}
-
-/// <summary>Keeps one trigger per open period in the scheduler: at creation, and rebuilt from the periods at start.</summary>
-internal sealed partial class PeriodTriggers(
-    ISchedulerFactory schedulers, IOptions<SchedulerOptions> schedulerOptions, IOptions<PeriodEndOptions> options, TimeProvider time, ILogger<PeriodTriggers> logger)
-{
-    private bool Enabled => schedulerOptions.Value.Enabled;
-
-    public async Task ScheduleAsync(Period period, CancellationToken ct)
+    [Queue(QueueName)]
+    public async Task AtPeriodEndAsync(Guid periodId, CancellationToken cancellationToken)
     {
-        if (!Enabled)
+        await using var held = await locks.TryTakeAsync(SweepId, WaitForRunning, cancellationToken);
+        if (held is null)
         {
+            LogBusy(logger, periodId);
             return;
         }
-        try
+        await periodEnds.RunPeriodEndsAsync(cancellationToken);
+    }
+
+    [Queue(QueueName)]
+    public async Task ExpireUndatedAsync(CancellationToken cancellationToken)
+    {
+        await using var held = await locks.TryTakeAsync(UndatedExpiryId, TimeSpan.Zero, cancellationToken);
+        if (held is not null)
         {
-            var scheduler = await schedulers.GetScheduler(ct);
-            var lead = options.Value.RolloverLead;
-            var now = time.GetUtcNow();
-            var first = period.EndsAt - lead;
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(PeriodEndJob.TriggerFor(period.Id))
-                .ForJob(PeriodEndJob.Key)
-                .WithDescription($"End of period {period.Label}")
-                .StartAt(first > now ? first : now)
-                .WithSimpleSchedule(s => (lead > TimeSpan.Zero && first > now
-                        ? s.WithInterval(lead).WithRepeatCount(1) // once before the end to carry, once at the end to close or expire
-                        : s.WithRepeatCount(0))
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
-                .Build();
-            await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The sweep still finds the period when it ends.
-            LogScheduleFailed(logger, e, period.Id);
+            await periodEnds.ExpireUndatedAsync(cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule the end of period {PeriodId}; the minute sweep will handle it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The end of period {PeriodId} waited 5 minutes for another run of period ends; the sweep will see to it")]
+    private static partial void LogBusy(ILogger logger, Guid periodId);
+}
+
+/// <summary>Schedules each open period's jobs: when it is created, and again at start where the job storage is in memory.</summary>
+internal sealed partial class PeriodSchedule(
+    IBackgroundJobClient jobs, IOptions<PeriodEndOptions> options, TimeProvider time, ILogger<PeriodSchedule> logger)
+{
+    public void Schedule(Period period)
+    {
+        try
+        {
+            // Hangfire waits on its own clock: the delays are read on the application's.
+            var now = time.GetUtcNow();
+            var end = period.EndsAt > now ? period.EndsAt - now : TimeSpan.Zero;
+            var lead = options.Value.RolloverLead;
+            if (lead > TimeSpan.Zero)
+            {
+                // Carried before the end, so that no checkpoint sees a permit expired in between;
+                // already within the lead (a Host started late): at once.
+                var carry = end > lead ? end - lead : TimeSpan.Zero;
+                if (carry < end)
+                {
+                    jobs.Schedule<PeriodEndJob>(j => j.AtPeriodEndAsync(period.Id, CancellationToken.None), carry);
+                }
+            }
+            jobs.Schedule<PeriodEndJob>(j => j.AtPeriodEndAsync(period.Id, CancellationToken.None), end); // to close, or expire its permits
+        }
+        catch (Exception e)
+        {
+            LogScheduleFailed(logger, e, period.Id); // the sweep still finds the period when it ends
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not schedule the end of period {PeriodId}; the sweep will handle it")]
     private static partial void LogScheduleFailed(ILogger logger, Exception exception, Guid periodId);
 }
 
-/// <summary>At start, after the scheduler: a trigger for every open period (the in-memory store starts empty).</summary>
-internal sealed class PeriodTriggerRebuild(IServiceScopeFactory scopes, PeriodTriggers triggers) : IHostedService
+/// <summary>
+/// At start, on a Host whose job storage is in memory (SQLite): the jobs of every open period, lost
+/// with the last process. A durable storage (PostgreSQL) still holds them.
+/// </summary>
+internal sealed class PeriodScheduleRebuild(
+    IServiceScopeFactory scopes, PeriodSchedule schedule, SchedulerStorage storage, IOptions<SchedulerOptions> scheduler) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (storage.Durable || !scheduler.Value.Enabled)
+        {
+            return;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PermitsDbContext>();
         foreach (var period in await db.Periods.AsNoTracking().Where(p => p.ClosedAt == null).ToListAsync(cancellationToken))
         {
-            await triggers.ScheduleAsync(period, cancellationToken);
+            schedule.Schedule(period);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TravelPermits.SharedKernel.Scheduling;
 
 namespace TravelPermits.Permits.Periods;
 
@@ -10,13 +11,13 @@ internal sealed class PeriodEndOptions
 {
     public const string Section = "Permits:Periods";
 
-    /// <summary>No period lasts more than a year (<see cref="CreatePeriodRequestValidator"/>): a longer lead or sweep means nothing.</summary>
+    /// <summary>No period lasts more than a year (<see cref="CreatePeriodRequestValidator"/>): a longer lead means nothing.</summary>
     private const double MaxMinutes = 366 * 24 * 60;
 
     /// <summary>How long before a period's end its permits are carried, so that none is ever seen expired in between.</summary>
     public double RolloverLeadMinutes { get; set; } = 10;
 
-    /// <summary>How often the catch-up sweep of period ends runs.</summary>
+    /// <summary>How often the catch-up sweep of period ends runs (a recurring job: <see cref="CronInterval.Allowed"/>).</summary>
     public double SweepSeconds { get; set; } = 60;
 
     /// <summary>Permits per rollover or expiry transaction.</summary>
@@ -30,8 +31,8 @@ internal sealed class PeriodEndOptions
     public string? Problem() =>
         RolloverLeadMinutes is not (>= 0 and <= MaxMinutes)
             ? $"{Section}:RolloverLeadMinutes must be from 0 to 527040 (366 days); it is {Text(RolloverLeadMinutes)}."
-        : SweepSeconds is not (>= 1 and <= MaxMinutes * 60)
-            ? $"{Section}:SweepSeconds must be from 1 to 31622400 (366 days); it is {Text(SweepSeconds)}."
+        : CronInterval.For(SweepSeconds) is null
+            ? $"{Section}:SweepSeconds must be {CronInterval.Allowed}; it is {Text(SweepSeconds)}."
         : BatchSize is < 1 or > 10_000 ? $"{Section}:BatchSize must be from 1 to 10000; it is {BatchSize}."
         : null;
 

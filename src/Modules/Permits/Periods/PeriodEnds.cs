@@ -33,8 +33,15 @@ internal sealed partial class PeriodEnds(
 {
     private int BatchSize => options.Value.BatchSize;
 
-    /// <summary>The scheduled run: every period end that is due, and permits issued outside any period that have run out.</summary>
+    /// <summary>Every period end that is due, and permits issued outside any period that have run out: what the scheduled jobs do.</summary>
     public async Task RunDueAsync(CancellationToken ct)
+    {
+        await RunPeriodEndsAsync(ct);
+        await ExpireUndatedAsync(ct);
+    }
+
+    /// <summary>Every period end that is due, and any rollover begun and cut short: the period-end jobs' run.</summary>
+    public async Task RunPeriodEndsAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var horizon = now + options.Value.RolloverLead;
@@ -58,6 +65,12 @@ internal sealed partial class PeriodEnds(
                 await ExpireAsync(period, Actor.Scheduler, ct);
             }
         }
+    }
+
+    /// <summary>Expires the permits issued outside any period that have run out, giving their places back.</summary>
+    public async Task ExpireUndatedAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
         var undated = await ExpireWhereAsync(p => p.PeriodId == null && p.ValidTo <= now, ct);
         if (undated > 0)
         {
