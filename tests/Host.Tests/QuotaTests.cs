@@ -147,6 +147,27 @@ public abstract class QuotaTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_refusal_from_the_enterprises_grain_keeps_its_code_and_the_callers_language_and_its_changes_name_the_caller()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        var approver = await host.AsAsync("approver");
+        approver.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using (var over = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 101, reason = "Quá" }))
+        {
+            var problem = await over.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Equal("The quota cannot exceed the workforce.", problem.GetProperty("errors").GetProperty("quota")[0].GetString());
+        }
+        using (var changed = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 40, reason = "Tăng ca" }))
+        {
+            Assert.Equal(40, (await changed.Expect(HttpStatusCode.OK)).GetProperty("quota").GetInt32());
+        }
+        using var audit = await approver.Get($"/api/v1/audit?entityType=enterprise&entityId={id}");
+        var line = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .First(a => a.GetProperty("action").GetString() == "enterprise.quota_changed");
+        Assert.Equal(PermitsHost.UserEmail("approver", PermitsHost.CityCode), line.GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_takes_against_ten_remaining_succeed_exactly_ten_times()
     {
         var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);

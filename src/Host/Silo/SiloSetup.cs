@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using TravelPermits.SharedKernel.Grains;
 using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.Host.Silo;
@@ -20,6 +21,9 @@ internal static class SiloSetup
             var siloPort = settings.SiloPort == 0 ? FreePort() : settings.SiloPort;
             var gatewayPort = settings.GatewayPort;
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ClusterId, clusterId: settings.ClusterId);
+            // A grain call carries its caller's language and actor, as a request does to an endpoint.
+            silo.AddOutgoingGrainCallFilter<CallerContextFilter>();
+            silo.AddIncomingGrainCallFilter<CallerContextFilter>();
         });
         return builder;
     }

@@ -32,8 +32,8 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseBrowser>();
         services.AddScoped<IQuotaLedger, QuotaLedger>();
         services.AddScoped<CityPolicyService>();
+        services.AddScoped<WardPolicyStore>();
         services.AddScoped<WardPolicyService>();
-        services.AddScoped<IWardPolicies>(sp => sp.GetRequiredService<WardPolicyService>());
         services.AddScoped<EnterpriseRegistrar>();
         services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();

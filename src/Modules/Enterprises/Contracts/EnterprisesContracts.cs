@@ -42,12 +42,9 @@ public interface IQuotaLedger
 }
 
 /// <summary>The approval chain a ward has chosen for requests and individual applications.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardChain")]
 public sealed record WardChain(string WardCode, bool PoliceVerify, bool PoliceStamp);
-
-public interface IWardPolicies
-{
-    Task<WardChain> GetChainAsync(string wardCode, CancellationToken cancellationToken);
-}
 
 /// <summary>Another module's decision that changes an enterprise's quota (an approval that raises it).</summary>
 public interface IQuotaAdjustment

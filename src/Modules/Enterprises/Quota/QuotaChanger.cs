@@ -36,12 +36,13 @@ internal sealed class QuotaChanger(
     }
 
     /// <summary>
-    /// Changes an enterprise within the caller's scope (404 outside it) in its own transaction,
-    /// again on top of a concurrent change if one came first.
+    /// Changes an enterprise in its own transaction, again on top of a concurrent change if one came
+    /// first. Only <see cref="Grains.EnterpriseGrain"/> calls it; the caller's scope was checked before.
     /// </summary>
-    public async Task<Enterprise> ChangeAsync(Guid id, CallerScope caller, ChangeQuotaRequest change, CancellationToken ct)
+    public async Task<Enterprise> ChangeAsync(Guid id, ChangeQuotaRequest change, CancellationToken ct)
     {
-        var current = await db.FindInScopeAsync(id, caller, ct);
+        var current = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct)
+            ?? throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
         for (var attempt = 0; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -15,7 +15,7 @@ namespace TravelPermits.Permits.Issue;
 internal sealed class IndividualPermits(
     DatabaseOptions database,
     KeyRing keys,
-    IWardPolicies policies,
+    IGrainFactory grains,
     IGeographyDirectory geography,
     IOptions<IssueOptions> options,
     TimeProvider time,
@@ -28,7 +28,7 @@ internal sealed class IndividualPermits(
         {
             throw PermitIssuer.DuplicatePerson([person.EntryId]);
         }
-        var chain = await policies.GetChainAsync(person.WardCode, cancellationToken);
+        var chain = (await grains.GetGrain<IWardGrain>(person.WardCode).GetPolicyAsync()).Chain;
         var ward = await geography.FindWardAsync(person.WardCode, cancellationToken);
         var now = time.GetUtcNow();
         var period = await Periods.CurrentPeriods.IssuingPeriodAsync(db, person.CityCode, now, cancellationToken);

@@ -31,7 +31,7 @@ internal sealed class PermitIssuer(
     IEnterpriseDirectory enterprises,
     IApprovedList approved,
     IQuotaLedger ledger,
-    IWardPolicies policies,
+    IGrainFactory grains,
     IGeographyDirectory geography,
     KeyRing keys,
     IOptions<IssueOptions> options,
@@ -70,7 +70,7 @@ internal sealed class PermitIssuer(
             throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
         }
 
-        var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
+        var chain = (await grains.GetGrain<IWardGrain>(enterprise.WardCode).GetPolicyAsync()).Chain;
         var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
         var now = time.GetUtcNow();
         var period = await Periods.CurrentPeriods.IssuingPeriodAsync(db, enterprise.CityCode, now, ct);
