@@ -23,6 +23,57 @@ public interface IEnterpriseGrain : IGrainWithGuidKey
     /// never under the places in use (409 <c>quota_below_active</c>), only for an active enterprise.
     /// </summary>
     Task ChangeQuotaAsync(QuotaChange change);
+
+    /// <summary>
+    /// The refusal that <see cref="ChangeQuotaAsync"/> would meet now (a <c>ProblemException</c>),
+    /// if any; nothing is written. For a module that decides a change before it asks for it.
+    /// </summary>
+    Task CheckQuotaChangeAsync(QuotaChange change);
+
+    /// <summary>
+    /// Applies a change decided elsewhere (an approval that raises the quota), once for
+    /// <paramref name="changeId"/> however often it is asked; a refusal met now is recorded and audited.
+    /// </summary>
+    Task<QuotaChangeOutcome> ApplyQuotaChangeAsync(Guid changeId, QuotaChange change);
+
+    /// <summary>
+    /// Holds <paramref name="places"/> for permits about to be written under <paramref name="holdId"/>:
+    /// all or none, only for an active enterprise, never beyond the quota on any number of Hosts.
+    /// Held places count as taken until the hold is settled or released; asking again for the same
+    /// hold answers as the first time.
+    /// </summary>
+    Task<HoldResult> HoldAsync(Guid holdId, int places);
+
+    /// <summary>The permits of the hold were written: its places stay taken (once; a settled or released hold stays so).</summary>
+    Task SettleAsync(Guid holdId);
+
+    /// <summary>No permit of the hold was written, nor ever will be: its places come back (once).</summary>
+    Task ReleaseHoldAsync(Guid holdId);
+
+    /// <summary>Places of permits revoked or expired come back, once for <paramref name="returnId"/>.</summary>
+    Task ReturnPlacesAsync(Guid returnId, int places);
+}
+
+/// <summary>Whether the places were held, and how many remain after the call.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.HoldResult")]
+public sealed record HoldResult(bool Held, int Remaining);
+
+/// <summary>Whether a change asked for with an id was applied; else the code of its refusal.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.QuotaChangeOutcome")]
+public sealed record QuotaChangeOutcome(bool Applied, string? Refusal);
+
+/// <summary>
+/// Implemented by the module that writes permits under holds: decides, once and for good, whether
+/// the permits of a hold were written. Where they were not, it makes sure they never will be (a
+/// late write of them fails), so that the hold can be released. Asked by the sweep that resolves
+/// holds left behind by a process that died between holding and settling.
+/// </summary>
+public interface IHoldOutcomes
+{
+    /// <summary>True: the hold's permits were written (settle it). False: none are, nor ever will be (release it).</summary>
+    Task<bool> DecideAsync(Guid holdId, CancellationToken cancellationToken);
 }
 
 /// <summary>

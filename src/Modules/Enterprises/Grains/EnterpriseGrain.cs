@@ -21,6 +21,23 @@ internal sealed class EnterpriseGrain(IServiceScopeFactory scopes) : Grain, IEnt
         scopes.WithAsync<EnterpriseRegistrar>(registrar => registrar.RejectAsync(Id, reason, CancellationToken.None));
 
     public Task ChangeQuotaAsync(QuotaChange change) =>
-        scopes.WithAsync<QuotaChanger>(changer => changer.ChangeAsync(
-            Id, new ChangeQuotaRequest(change.Workforce, change.RatioPercent, change.Quota, change.Reason), CancellationToken.None));
+        scopes.WithAsync<QuotaChanger>(changer => changer.ChangeAsync(Id, change, CancellationToken.None));
+
+    public Task CheckQuotaChangeAsync(QuotaChange change) =>
+        scopes.WithAsync<QuotaChanger>(changer => changer.CheckAsync(Id, change, CancellationToken.None));
+
+    public Task<QuotaChangeOutcome> ApplyQuotaChangeAsync(Guid changeId, QuotaChange change) =>
+        scopes.WithAsync<QuotaChanger, QuotaChangeOutcome>(changer => changer.ApplyOnceAsync(Id, changeId, change, CancellationToken.None));
+
+    public Task<HoldResult> HoldAsync(Guid holdId, int places) =>
+        scopes.WithAsync<QuotaPlaces, HoldResult>(quota => quota.HoldAsync(Id, holdId, places, CancellationToken.None));
+
+    public Task SettleAsync(Guid holdId) =>
+        scopes.WithAsync<QuotaPlaces>(quota => quota.SettleAsync(Id, holdId, CancellationToken.None));
+
+    public Task ReleaseHoldAsync(Guid holdId) =>
+        scopes.WithAsync<QuotaPlaces>(quota => quota.ReleaseAsync(Id, holdId, CancellationToken.None));
+
+    public Task ReturnPlacesAsync(Guid returnId, int places) =>
+        scopes.WithAsync<QuotaPlaces>(quota => quota.ReturnAsync(Id, returnId, places, CancellationToken.None));
 }
