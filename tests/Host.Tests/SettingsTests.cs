@@ -30,6 +30,8 @@ public sealed class SettingsTests : IAsyncLifetime
     [InlineData("Permits:DataProtection:CertificatePath", "")]
     [InlineData("Permits:Silo:SiloPort", "70000")]
     [InlineData("Permits:Silo:ClusterId", "two words")]
+    [InlineData("Permits:Recovery:SweepSeconds", "0")]
+    [InlineData("Permits:Recovery:StaleSeconds", "0.5")]
     public async Task A_wrong_value_stops_the_host_at_start_naming_its_key(string key, string value)
     {
         var failure = await StartFailureAsync((key, value));
@@ -72,6 +74,8 @@ public sealed class SettingsTests : IAsyncLifetime
         Assert.Equal("data/key-encryption.pfx", nothing.ReadSettings<KeyEncryptionOptions>(KeyEncryptionOptions.Section).CertificatePath);
         Assert.False(nothing.ReadSettings<BenchOptions>(BenchOptions.Section).Enabled);
         Assert.False(nothing.ReadSettings<Demo.DemoOptions>(Demo.DemoOptions.Section).Enabled);
+        var recovery = nothing.ReadSettings<SharedKernel.Recovery.RecoveryOptions>(SharedKernel.Recovery.RecoveryOptions.Section);
+        Assert.Equal((30.0, 120.0), (recovery.SweepSeconds, recovery.StaleSeconds));
     }
 
     [Fact]
