@@ -6,7 +6,9 @@ using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Recovery;
 using TravelPermits.SharedKernel.Scheduling;
+using TravelPermits.SharedKernel.Settings;
 using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.SharedKernel;
@@ -28,6 +30,7 @@ public static class PlatformSetup
         services.AddPlatformPersistence(configuration);
         services.AddEmailOutbox();
         services.AddPlatformScheduler(configuration);
+        services.AddSettings<RecoveryOptions>(RecoveryOptions.Section);
         services.AddProblemAnswers();
         services.AddValidatorsFromAssembly(typeof(PlatformSetup).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -293,6 +293,141 @@ public sealed class ProcessTests : IAsyncLifetime
         Assert.True(await Scalar("SELECT COUNT(*) FROM hangfire.server") >= 1);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_host_killed_while_issuing_3000_permits_leaves_all_or_none_and_as_many_places_taken_as_live_permits(DatabaseProvider provider)
+    {
+        var environment = await EnvironmentFor(provider);
+        // The restarted Host resolves what the killed one left within seconds rather than minutes.
+        environment["Permits__Recovery__SweepSeconds"] = "0.5";
+        environment["Permits__Recovery__StaleSeconds"] = "2";
+        var database = new DatabaseOptions { Provider = provider, ConnectionString = environment["ConnectionStrings__Permits"] };
+        var hosts = new List<HostProcess> { await HostProcess.StartAsync(_work, environment) };
+        try
+        {
+            var host = hosts[0];
+            var admin = await SignInAsync(host, PermitsHost.AdminEmail);
+            using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
+            {
+                data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
+                {
+                    new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
+                } } },
+            }))
+            {
+                await imported.Expect(HttpStatusCode.OK);
+            }
+            using var registered = await admin.PostJson("/api/v1/enterprises", new
+            {
+                name = "Công ty Ba Nghìn", taxCode = TestData.TaxCode(), wardCode = "20227", address = "1 Hùng Vương",
+                contactEmail = "banghin@tests.local", contactPhone = "0905123456", workforce = 10_000, // quota 3,000
+            });
+            var enterprise = (await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            foreach (var (email, role, ward, id) in new[] { ("clerk@tests.local", "enterprise", (string?)null, (Guid?)enterprise), ("officer@tests.local", "ward-officer", "20227", null) })
+            {
+                using var user = await admin.PostJson("/api/v1/users", new { email, password = PermitsHost.Password, fullName = "Người dùng", role, wardCode = ward, enterpriseId = id });
+                await user.Expect(HttpStatusCode.Created);
+            }
+            var clerk = await SignInAsync(host, "clerk@tests.local");
+            using var template = await clerk.Get("/api/v1/requests/template.xlsx");
+            var file = Workbooks.Fill(await template.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), Enumerable.Range(0, 3000).Select(i => Workbooks.Person(i)));
+            using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
+            var request = await upload.Expect(HttpStatusCode.Created);
+            var officer = await SignInAsync(host, "officer@tests.local");
+            using (var approve = await officer.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { }))
+            {
+                await approve.Expect(HttpStatusCode.OK);
+            }
+            var entryIds = request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+            Assert.Equal(3000, entryIds.Count);
+
+            // Killed once its places are held and before its permits are written (or, if the write
+            // was quicker than the look, after), then once its permits are written.
+            var interrupted = 0;
+            foreach (var killWhen in new[] { "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'", LivePermits })
+            {
+                var issue = clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds });
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (await ScalarAsync(database, killWhen) == 0)
+                {
+                    Assert.False(issue.IsCompleted && DateTime.UtcNow > deadline, "the issue ended before the Host could be killed\n" + host.Output);
+                    await Task.Delay(2, TestContext.Current.CancellationToken);
+                }
+                await host.KillAsync();
+                try
+                {
+                    (await issue).Dispose(); // answered just before the kill
+                }
+                catch (HttpRequestException)
+                {
+                    // the call died with its Host
+                }
+                if (await ScalarAsync(database, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
+                {
+                    interrupted++;
+                }
+
+                host = await HostProcess.StartAsync(_work, environment);
+                hosts.Add(host);
+                clerk = await SignInAsync(host, "clerk@tests.local");
+                while (await ScalarAsync(database, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
+                {
+                    Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "the hold left behind was not resolved\n" + host.Output);
+                    await Task.Delay(100, TestContext.Current.CancellationToken);
+                }
+                var live = await ScalarAsync(database, LivePermits);
+                Assert.True(live is 0 or 3000, $"{live} permits of one call of 3,000 are live");
+                using (var state = await clerk.Get($"/api/v1/enterprises/{enterprise}"))
+                {
+                    Assert.Equal(live, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+                }
+                if (live == 3000)
+                {
+                    // Written before the kill: revoked, their places come back, and the next round issues them again.
+                    var ids = new List<Guid>();
+                    for (string? cursor = null; ;)
+                    {
+                        using var page = await clerk.Get($"/api/v1/enterprises/{enterprise}/permits?limit=500" + (cursor is null ? "" : $"&cursor={cursor}"));
+                        var body = await page.Expect(HttpStatusCode.OK);
+                        ids.AddRange(body.GetProperty("items").EnumerateArray().Where(p => p.GetProperty("status").GetString() != "revoked").Select(p => p.GetProperty("id").GetGuid()));
+                        cursor = body.GetProperty("nextCursor").GetString();
+                        if (cursor is null)
+                        {
+                            break;
+                        }
+                    }
+                    using (var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = ids, reason = "Cấp lại" }))
+                    {
+                        Assert.Equal(3000, (await revoke.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+                    }
+                    using var after = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+                    Assert.Equal(0, (await after.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+                }
+            }
+            // At least one kill fell between a hold and its settlement, which the restarted Host resolved.
+            Assert.True(interrupted > 0, "no kill fell between a hold and its settlement");
+        }
+        finally
+        {
+            foreach (var started in hosts)
+            {
+                await started.DisposeAsync();
+            }
+        }
+    }
+
+    private const string LivePermits = "SELECT COUNT(*) FROM prm_permits WHERE \"Status\" IN ('approved', 'issued')";
+
+    private static async Task<long> ScalarAsync(DatabaseOptions database, string sql)
+    {
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<HttpClient> SignInAsync(HostProcess host, string email)
     {
         var client = host.CreateClient();

@@ -1,10 +1,7 @@
-using System.Data.Common;
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using Microsoft.Extensions.Logging.Abstractions;
 using TravelPermits.Enterprises.Contracts;
-using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.TestSupport;
 
 namespace TravelPermits.Host.Tests;
@@ -50,10 +47,7 @@ public abstract class QuotaTests(PermitsHost host)
     public async Task Lowering_the_quota_under_the_live_permits_is_refused_and_changes_nothing()
     {
         var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<IQuotaLedger>().TryTakeAsync(id, 20, null, TestContext.Current.CancellationToken));
-        }
+        Assert.True(await TakeAsync(host.Services, id, 20));
         var approver = await host.AsAsync("approver");
         using var lower = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 19, reason = "Giảm" });
         var problem = await lower.ExpectProblem(HttpStatusCode.Conflict, "quota_below_active");
@@ -147,6 +141,27 @@ public abstract class QuotaTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_refusal_from_the_enterprises_grain_keeps_its_code_and_the_callers_language_and_its_changes_name_the_caller()
+    {
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
+        var approver = await host.AsAsync("approver");
+        approver.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        using (var over = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 101, reason = "Quá" }))
+        {
+            var problem = await over.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Equal("The quota cannot exceed the workforce.", problem.GetProperty("errors").GetProperty("quota")[0].GetString());
+        }
+        using (var changed = await approver.PutJson($"/api/v1/enterprises/{id}/quota", new { quota = 40, reason = "Tăng ca" }))
+        {
+            Assert.Equal(40, (await changed.Expect(HttpStatusCode.OK)).GetProperty("quota").GetInt32());
+        }
+        using var audit = await approver.Get($"/api/v1/audit?entityType=enterprise&entityId={id}");
+        var line = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .First(a => a.GetProperty("action").GetString() == "enterprise.quota_changed");
+        Assert.Equal(PermitsHost.UserEmail("approver", PermitsHost.CityCode), line.GetProperty("actor").GetString());
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_takes_against_ten_remaining_succeed_exactly_ten_times()
     {
         var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100);
@@ -169,31 +184,69 @@ public abstract class QuotaTests(PermitsHost host)
     }
 
     [Fact]
-    public async Task Places_taken_in_a_callers_transaction_come_back_when_it_rolls_back()
+    public async Task Places_held_come_back_when_the_hold_is_released_and_count_once_however_often_asked()
     {
         var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 10); // quota 3
-        await using var scope = host.Services.CreateAsyncScope();
-        var ledger = scope.ServiceProvider.GetRequiredService<IQuotaLedger>();
-        await using (var connection = OpenConnection())
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
-            Assert.True(await ledger.TryTakeAsync(id, 3, transaction, TestContext.Current.CancellationToken));
-            Assert.False(await ledger.TryTakeAsync(id, 1, transaction, TestContext.Current.CancellationToken));
-            await transaction.RollbackAsync(TestContext.Current.CancellationToken);
-        }
+        var enterprise = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IEnterpriseGrain>(id);
+        var first = Guid.NewGuid();
+        Assert.True((await enterprise.HoldAsync(first, 3)).Held);
+        Assert.True((await enterprise.HoldAsync(first, 3)).Held); // the same hold asked again: still one
+        var refused = await enterprise.HoldAsync(Guid.NewGuid(), 1);
+        Assert.False(refused.Held);
+        Assert.Equal(0, refused.Remaining);
+        await enterprise.ReleaseHoldAsync(first);
+        await enterprise.ReleaseHoldAsync(first);
+        await enterprise.SettleAsync(first); // released stays released
         Assert.Equal(0, await ActivePermitsAsync(id));
 
-        await using (var connection = OpenConnection())
-        {
-            await connection.OpenAsync(TestContext.Current.CancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
-            Assert.True(await ledger.TryTakeAsync(id, 2, transaction, TestContext.Current.CancellationToken));
-            await transaction.CommitAsync(TestContext.Current.CancellationToken);
-        }
+        var second = Guid.NewGuid();
+        Assert.True((await enterprise.HoldAsync(second, 2)).Held);
+        await enterprise.SettleAsync(second);
+        await enterprise.ReleaseHoldAsync(second); // settled stays settled
         Assert.Equal(2, await ActivePermitsAsync(id));
-        await ledger.ReleaseAsync(id, 5, null, TestContext.Current.CancellationToken);
+        var returned = Guid.NewGuid();
+        await enterprise.ReturnPlacesAsync(returned, 1);
+        await enterprise.ReturnPlacesAsync(returned, 1); // the same return asked again: counted once
+        Assert.Equal(1, await ActivePermitsAsync(id));
+        await enterprise.ReturnPlacesAsync(Guid.NewGuid(), 5);
         Assert.Equal(0, await ActivePermitsAsync(id));
+    }
+
+    [Fact]
+    public async Task Holds_left_behind_are_settled_when_their_permits_were_written_and_released_when_not()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await host.RegisterEnterpriseAsync(PermitsHost.WardCode, workforce: 100); // quota 30
+        var enterprise = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IEnterpriseGrain>(id);
+        var abandoned = Guid.NewGuid();
+        var written = Guid.NewGuid();
+        Assert.True((await enterprise.HoldAsync(abandoned, 5)).Held);
+        Assert.True((await enterprise.HoldAsync(written, 3)).Held);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // What the issuing transaction of `written` commits with its permits; its process then died before settling.
+            scope.ServiceProvider.GetRequiredService<Permits.Places.HoldOutcomes>().Issued(written);
+            await scope.ServiceProvider.GetRequiredService<Permits.Persistence.PermitsDbContext>().SaveChangesAsync(ct);
+        }
+        Assert.Equal(8, await ActivePermitsAsync(id));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await Enterprises.Quota.HoldSweep.ResolveAsync(scope.ServiceProvider, host.Clock.GetUtcNow(), NullLogger.Instance, ct);
+        }
+        Assert.Equal(3, await ActivePermitsAsync(id));
+
+        // The abandoned hold's outcome is decided for good: its issuing transaction, should it come late, is refused.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<IHoldOutcomes>().DecideAsync(abandoned, ct));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<IHoldOutcomes>().DecideAsync(written, ct));
+            scope.ServiceProvider.GetRequiredService<Permits.Places.HoldOutcomes>().Issued(abandoned);
+            await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateException>(
+                () => scope.ServiceProvider.GetRequiredService<Permits.Persistence.PermitsDbContext>().SaveChangesAsync(ct));
+        }
+        await enterprise.SettleAsync(abandoned);
+        Assert.Equal(3, await ActivePermitsAsync(id));
     }
 
     [Fact]
@@ -221,14 +274,17 @@ public abstract class QuotaTests(PermitsHost host)
         return await Task.WhenAll(attempts);
     }
 
-    private DbConnection OpenConnection() => host.Provider == DatabaseProvider.Postgres
-        ? new NpgsqlConnection(host.ConnectionString)
-        : new SqliteConnection(host.ConnectionString);
-
+    /// <summary>Places taken as an issue takes them: held through the enterprise's grain of this Host, then settled.</summary>
     private static async Task<bool> TakeAsync(IServiceProvider services, Guid id, int places)
     {
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IQuotaLedger>().TryTakeAsync(id, places, null, TestContext.Current.CancellationToken);
+        var enterprise = services.GetRequiredService<IGrainFactory>().GetGrain<IEnterpriseGrain>(id);
+        var hold = Guid.NewGuid();
+        var held = (await enterprise.HoldAsync(hold, places)).Held;
+        if (held)
+        {
+            await enterprise.SettleAsync(hold);
+        }
+        return held;
     }
 
     private async Task<int> ActivePermitsAsync(Guid id)

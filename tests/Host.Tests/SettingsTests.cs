@@ -35,6 +35,8 @@ public sealed class SettingsTests : IAsyncLifetime
     [InlineData("Permits:Silo:SiloPort", "70000")]
     [InlineData("Permits:Silo:ClusterId", "two words")]
     [InlineData("Permits:Silo:Clustering", "Gossip")]
+    [InlineData("Permits:Recovery:SweepSeconds", "0")]
+    [InlineData("Permits:Recovery:StaleSeconds", "0.5")]
     public async Task A_wrong_value_stops_the_host_at_start_naming_its_key(string key, string value)
     {
         var failure = await StartFailureAsync((key, value));
@@ -78,6 +80,8 @@ public sealed class SettingsTests : IAsyncLifetime
         Assert.Equal("data/key-encryption.pfx", nothing.ReadSettings<KeyEncryptionOptions>(KeyEncryptionOptions.Section).CertificatePath);
         Assert.False(nothing.ReadSettings<BenchOptions>(BenchOptions.Section).Enabled);
         Assert.False(nothing.ReadSettings<Demo.DemoOptions>(Demo.DemoOptions.Section).Enabled);
+        var recovery = nothing.ReadSettings<SharedKernel.Recovery.RecoveryOptions>(SharedKernel.Recovery.RecoveryOptions.Section);
+        Assert.Equal((30.0, 120.0), (recovery.SweepSeconds, recovery.StaleSeconds));
     }
 
     [Fact]

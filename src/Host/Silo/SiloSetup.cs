@@ -6,6 +6,7 @@ using Orleans.Runtime;
 using TravelPermits.Host.Silo.Membership;
 using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
+using TravelPermits.SharedKernel.Grains;
 using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.Host.Silo;
@@ -59,6 +60,9 @@ internal static class SiloSetup
                 var siloPort = settings.SiloPort == 0 ? FreePort(listenOnAny: false) : settings.SiloPort;
                 silo.UseLocalhostClustering(siloPort, settings.GatewayPort, serviceId: settings.ClusterId, clusterId: settings.ClusterId);
             }
+            // A grain call carries its caller's language and actor, as a request does to an endpoint.
+            silo.AddOutgoingGrainCallFilter<CallerContextFilter>();
+            silo.AddIncomingGrainCallFilter<CallerContextFilter>();
         });
         return builder;
     }

@@ -29,6 +29,8 @@ public static class ApprovalsModule
         services.AddScoped<ApplicationInbox>();
         services.AddScoped<ApplicationDecisions>();
         services.AddScoped<ChainService>();
+        services.AddScoped<ApprovalFollowUps>();
+        services.AddHostedService<FollowUpSweep>();
         services.AddScoped<IApprovedList, ApprovedList>();
         services.AddValidatorsFromAssembly(typeof(ApprovalsModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;

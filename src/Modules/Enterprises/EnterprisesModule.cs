@@ -30,16 +30,16 @@ public static class EnterprisesModule
         services.AddScoped<IEnterpriseDirectory>(sp => sp.GetRequiredService<EnterpriseDirectory>());
         services.AddScoped<IEnterpriseScopeLookup>(sp => sp.GetRequiredService<EnterpriseDirectory>());
         services.AddScoped<EnterpriseBrowser>();
-        services.AddScoped<IQuotaLedger, QuotaLedger>();
+        services.AddScoped<QuotaPlaces>();
+        services.AddHostedService<HoldSweep>();
         services.AddScoped<CityPolicyService>();
+        services.AddScoped<WardPolicyStore>();
         services.AddScoped<WardPolicyService>();
-        services.AddScoped<IWardPolicies>(sp => sp.GetRequiredService<WardPolicyService>());
         services.AddScoped<EnterpriseRegistrar>();
         services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();
-        services.AddScoped<IQuotaAdjustment>(sp => sp.GetRequiredService<QuotaChanger>());
-        // FastEndpoints runs the validators before its endpoints; these two also guard the
-        // services other modules call (IEnterpriseRegistration, IQuotaAdjustment).
+        // FastEndpoints runs the validators before its endpoints; this one also guards the
+        // registrations other modules ask for (IEnterpriseRegistration).
         services.AddValidatorsFromAssembly(typeof(EnterprisesModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

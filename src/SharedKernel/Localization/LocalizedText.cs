@@ -6,6 +6,8 @@ namespace TravelPermits.SharedKernel.Localization;
 /// A message shown to people: Vietnamese by default, English when the request asked for it
 /// (the request localization middleware sets <see cref="CultureInfo.CurrentUICulture"/>).
 /// </summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.LocalizedText")]
 public sealed record LocalizedText(string Vi, string En)
 {
     public string Resolve() => Resolve(CultureInfo.CurrentUICulture);

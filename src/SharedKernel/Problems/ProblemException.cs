@@ -6,12 +6,26 @@ namespace TravelPermits.SharedKernel.Problems;
 /// A refusal that becomes a problem-details answer with a stable <c>code</c>.
 /// Thrown by handlers and turned into a response by <see cref="ProblemExceptionHandler"/>.
 /// </summary>
+/// <remarks>
+/// Grains throw it too: Orleans serializes it across the grain call (status, code, both texts and
+/// the extensions, whose values are plain data: numbers, strings, lists of ids), so the endpoint
+/// that called the grain answers exactly as if it had refused the change itself.
+/// </remarks>
+[GenerateSerializer]
+[Alias("TravelPermits.ProblemException")]
 public class ProblemException(int status, string code, LocalizedText message, IReadOnlyDictionary<string, object?>? extensions = null)
     : Exception(message.En)
 {
+    [Id(0)]
     public int Status { get; } = status;
+
+    [Id(1)]
     public string Code { get; } = code;
+
+    [Id(2)]
     public LocalizedText Text { get; } = message;
+
+    [Id(3)]
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
     public static ProblemException NotFound(LocalizedText entity) =>

@@ -22,6 +22,7 @@ internal sealed partial class ProblemExceptionHandler(
         {
             ProblemException p => FromProblem(p),
             BadHttpRequestException bad => FromBadRequest(bad),
+            TryAgainException => Unavailable(httpContext),
             FluentValidation.ValidationException invalid => FromValidation(invalid),
             System.Data.Common.DbException { IsTransient: true } => Unavailable(httpContext),
             Microsoft.EntityFrameworkCore.DbUpdateException { InnerException: System.Data.Common.DbException { IsTransient: true } } => Unavailable(httpContext),

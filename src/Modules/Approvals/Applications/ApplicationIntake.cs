@@ -20,7 +20,7 @@ namespace TravelPermits.Approvals.Applications;
 /// verification).
 /// </summary>
 internal sealed class ApplicationIntake(
-    ApprovalsDbContext db, IGeographyDirectory geography, IWardPolicies policies, IEnumerable<IPermitHolderLookup> holders,
+    ApprovalsDbContext db, IGeographyDirectory geography, IGrainFactory grains, IEnumerable<IPermitHolderLookup> holders,
     TimeProvider time, ActorAccessor actor)
 {
     private static readonly LocalizedText DuplicateApplication = new(
@@ -60,7 +60,7 @@ internal sealed class ApplicationIntake(
             throw new ProblemException(400, "validation_failed", CommonTexts.ValidationFailed, new Dictionary<string, object?> { ["errors"] = byField });
         }
 
-        var chain = await policies.GetChainAsync(ward.Code, ct);
+        var chain = (await grains.GetGrain<IWardGrain>(ward.Code).GetPolicyAsync()).Chain;
         var request = new Request
         {
             Kind = RequestKind.Individual, CityCode = ward.CityCode, WardCode = ward.Code,

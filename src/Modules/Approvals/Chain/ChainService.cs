@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Approvals.Persistence;
 using TravelPermits.Enterprises.Contracts;
@@ -19,7 +18,8 @@ internal sealed record QuotaRaise(int? RatioPercent, int? Quota);
 /// officials cannot both decide), audited, and its email is queued in the same transaction.
 /// </summary>
 internal sealed class ChainService(
-    ApprovalsDbContext db, IQuotaAdjustment quotas, IEnumerable<IIndividualPermits> individualPermits, TimeProvider time, ActorAccessor actor)
+    ApprovalsDbContext db, IGrainFactory grains, IEnumerable<IIndividualPermits> individualPermits, ApprovalFollowUps followUps,
+    TimeProvider time, ActorAccessor actor)
 {
     public async Task VerifyAsync(Request request, CancellationToken ct)
     {
@@ -56,6 +56,20 @@ internal sealed class ChainService(
         var by = actor.Current.Name;
         var to = chosen.Count == all.Count ? RequestStatus.Approved : RequestStatus.PartiallyApproved;
         var approvedIds = chosen.Select(e => e.Id).ToHashSet();
+        // What the other modules will be asked once the approval is written, checked now: a refusal
+        // (quota under the places in use, a person who holds a live permit) changes nothing here either.
+        var followUp = FollowUpOf(request, quota, chosen, now);
+        if (followUp?.Kind == FollowUp.QuotaChange)
+        {
+            await grains.GetGrain<IEnterpriseGrain>(followUp.EnterpriseId!.Value).CheckQuotaChangeAsync(QuotaChangeOf(followUp));
+        }
+        if (followUp?.Kind == FollowUp.IndividualPermit)
+        {
+            foreach (var issuer in individualPermits)
+            {
+                await issuer.CheckAsync(PersonOf(request, chosen.Single(), now), ct);
+            }
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await MoveAsync(request, from, to, Texts.Approve, s => s
             .SetProperty(r => r.DecidedBy, by).SetProperty(r => r.DecidedAt, now), ct);
@@ -64,12 +78,6 @@ internal sealed class ChainService(
         {
             // Under the lock: another addition with the same people may have been approved since this one was uploaded.
             await RefuseAlreadyApprovedAsync(request, chosen, ct);
-        }
-        if (quota is not null && request.EnterpriseId is { } enterpriseId)
-        {
-            // In the same transaction: a refused raise, or a failure later on, leaves quota and request as they were.
-            await quotas.ChangeAsync(enterpriseId, quota.RatioPercent, quota.Quota, Texts.QuotaReason.Format(request.Id).Resolve(),
-                transaction.GetDbTransaction(), ct);
         }
         await db.Entries.Where(e => e.RequestId == request.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EntryStatus.Rejected), ct);
@@ -91,17 +99,10 @@ internal sealed class ChainService(
             Position = e.Position, Residence = e.Residence, Workplace = e.Workplace, ApprovedAt = now,
         }).ToList();
         db.Approved.AddRange(approvedEntries);
-        if (request.Kind == RequestKind.Individual)
+        if (followUp is not null)
         {
-            // The citizen's permit comes with the approval, in the same transaction.
-            var entry = approvedEntries.Single();
-            foreach (var issuer in individualPermits)
-            {
-                request.PermitId = await issuer.IssueAsync(new ApprovedPerson(entry.EntryId, null, entry.CityCode, entry.WardCode,
-                    entry.FullName, entry.IdNumber, entry.DateOfBirth, entry.Gender, entry.Phone, entry.Position, entry.Residence,
-                    entry.Workplace, now), transaction.GetDbTransaction(), ct);
-                await db.Requests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.PermitId, request.PermitId), ct);
-            }
+            // The quota change, or the citizen's permit, is due from the moment the approval is written.
+            db.FollowUps.Add(followUp);
         }
         request.DecidedBy = by;
         request.DecidedAt = now;
@@ -114,7 +115,29 @@ internal sealed class ChainService(
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (followUp is not null && await followUps.TryCompleteAsync(followUp, ct) is { } permitId)
+        {
+            request.PermitId = permitId;
+        }
     }
+
+    /// <summary>What the approval leaves for another module: the quota change asked with it, or an individual's permit.</summary>
+    private static FollowUp? FollowUpOf(Request request, QuotaRaise? quota, IReadOnlyList<Entry> chosen, DateTimeOffset now) =>
+        request.Kind == RequestKind.Individual
+            ? new FollowUp { RequestId = request.Id, Kind = FollowUp.IndividualPermit, EntryId = chosen.Single().Id, CreatedAt = now }
+            : quota is not null && request.EnterpriseId is { } enterpriseId
+                ? new FollowUp
+                {
+                    RequestId = request.Id, Kind = FollowUp.QuotaChange, EnterpriseId = enterpriseId, RatioPercent = quota.RatioPercent,
+                    Quota = quota.Quota, Reason = Texts.QuotaReason.Format(request.Id).Resolve(), CreatedAt = now,
+                }
+                : null;
+
+    private static QuotaChange QuotaChangeOf(FollowUp followUp) => new(null, followUp.RatioPercent, followUp.Quota, followUp.Reason!);
+
+    private static ApprovedPerson PersonOf(Request request, Entry e, DateTimeOffset now) =>
+        new(e.Id, null, request.CityCode, request.WardCode, e.FullName, e.IdNumber, e.DateOfBirth, e.Gender, e.Phone, e.Position,
+            e.Residence, e.Workplace, now);
 
     public async Task RejectAsync(Request request, string reason, CancellationToken ct)
     {

@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace TravelPermits.Approvals.Contracts;
 
 /// <summary>A person of an approved list: details approved once and not editable afterwards.</summary>
@@ -29,11 +27,19 @@ public interface IPermitHolderLookup
 }
 
 /// <summary>
-/// Implemented by the module that issues permits: the permit of an approved individual
-/// application, created in the approval's own transaction (it starts waiting for the ward
-/// police's stamp where the chain has one). Returns the permit's id.
+/// Implemented by the module that issues permits: the permit of an approved individual application
+/// (it starts waiting for the ward police's stamp where the chain has one). The approval records
+/// that the permit is due in its own transaction; the permit is written in the issuing module's.
 /// </summary>
 public interface IIndividualPermits
 {
-    Task<Guid> IssueAsync(ApprovedPerson person, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>The refusal the issue would meet now (a <c>ProblemException</c>: <c>duplicate_person</c>), if any; nothing is written.</summary>
+    Task CheckAsync(ApprovedPerson person, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The permit of the application whose entry is <paramref name="person"/>'s: written once, however
+    /// often it is asked for (the same id each time). 409 <c>duplicate_person</c> when the person has
+    /// come to hold another live permit.
+    /// </summary>
+    Task<Guid> IssueAsync(ApprovedPerson person, CancellationToken cancellationToken);
 }

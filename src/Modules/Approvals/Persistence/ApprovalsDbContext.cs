@@ -11,6 +11,7 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<RequestFile> Files => Set<RequestFile>();
     public DbSet<ApprovedEntry> Approved => Set<ApprovedEntry>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -64,6 +65,15 @@ internal sealed class ApprovalsDbContext(DbContextOptions<ApprovalsDbContext> op
             e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }, "ix_apr_approved_person");
             e.HasIndex(x => new { x.EnterpriseId, x.IdNumber }, "ux_apr_approved_active_person").IsUnique().HasFilter("\"Active\" AND \"EnterpriseId\" IS NOT NULL");
             e.HasIndex(x => x.IdNumber, "ix_apr_approved_id_number");
+        });
+        modelBuilder.Entity<FollowUp>(e =>
+        {
+            e.ToTable("apr_follow_ups");
+            e.HasKey(x => x.RequestId);
+            e.Property(x => x.Kind).HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.Outcome).HasMaxLength(64);
+            e.HasIndex(x => new { x.CompletedAt, x.CreatedAt }, "ix_apr_follow_ups_pending");
         });
     }
 

@@ -83,3 +83,27 @@ internal sealed class ApprovedEntry
     public bool Active { get; set; } = true;
     public DateTimeOffset? ReplacedAt { get; set; }
 }
+
+/// <summary>
+/// What an approval leaves for another module to do (docs/adr/0017): a quota change decided with a
+/// request's approval, or an individual application's permit. Written in the approval's
+/// transaction, done once afterwards (the other module keys it by the request or the entry), by the
+/// sweep if the process died first.
+/// </summary>
+internal sealed class FollowUp
+{
+    public const string QuotaChange = "quota_change";
+    public const string IndividualPermit = "individual_permit";
+
+    public Guid RequestId { get; init; }
+    public required string Kind { get; init; }
+    public Guid? EnterpriseId { get; init; }
+    public Guid? EntryId { get; init; }
+    public int? RatioPercent { get; init; }
+    public int? Quota { get; init; }
+    public string? Reason { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary><c>applied</c>, <c>issued</c>, or <c>refused: {code}</c>.</summary>
+    public string? Outcome { get; set; }
+}

@@ -20,7 +20,7 @@ namespace TravelPermits.Approvals.Requests;
 internal sealed class RequestIntake(
     ApprovalsDbContext db,
     IEnterpriseDirectory enterprises,
-    IWardPolicies policies,
+    IGrainFactory grains,
     IEnumerable<IPermitHolderLookup> holders,
     TimeProvider time,
     ActorAccessor actor)
@@ -51,7 +51,7 @@ internal sealed class RequestIntake(
         var now = time.GetUtcNow();
         var people = await CheckRowsAsync(sheet, enterprise.Id, form.Kind, now, ct);
 
-        var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
+        var chain = (await grains.GetGrain<IWardGrain>(enterprise.WardCode).GetPolicyAsync()).Chain;
         var request = new Request
         {
             Kind = form.Kind,

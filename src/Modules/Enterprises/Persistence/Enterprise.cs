@@ -46,3 +46,42 @@ internal sealed class CityPolicy
     public int DefaultRatioPercent { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>
+/// Places held for permits being issued (docs/adr/0017): counted in <see cref="Enterprise.ActivePermits"/>
+/// from the moment they are held, so the quota stays exact; then taken once the permits are written,
+/// or released if they never will be. Its id is written on each of those permits.
+/// </summary>
+internal sealed class QuotaHold
+{
+    public Guid Id { get; init; }
+    public Guid EnterpriseId { get; init; }
+    public int Places { get; init; }
+    public HoldState State { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+internal enum HoldState
+{
+    Held,
+    Taken,
+    Released,
+}
+
+/// <summary>
+/// A change another module asked for under an id of its own (places given back for permits
+/// revoked or expired, a quota change decided with an approval): recorded in the transaction that
+/// applies it, so that asking again with the same id changes nothing.
+/// </summary>
+internal sealed class AppliedChange
+{
+    public const string PlacesReturned = "places_returned";
+    public const string QuotaChanged = "quota_changed";
+    public const string QuotaChangeRefused = "quota_change_refused";
+
+    public Guid Id { get; init; }
+    public Guid EnterpriseId { get; init; }
+    public required string Kind { get; init; }
+    public DateTimeOffset At { get; init; }
+}

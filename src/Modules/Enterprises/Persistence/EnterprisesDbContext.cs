@@ -9,6 +9,8 @@ internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<WardPolicy> WardPolicies => Set<WardPolicy>();
     public DbSet<CityPolicy> CityPolicies => Set<CityPolicy>();
+    public DbSet<QuotaHold> QuotaHolds => Set<QuotaHold>();
+    public DbSet<AppliedChange> AppliedChanges => Set<AppliedChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -53,6 +55,22 @@ internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext
             e.ToTable("ent_city_policies");
             e.HasKey(x => x.CityCode);
             e.Property(x => x.CityCode).HasMaxLength(8);
+        });
+        modelBuilder.Entity<QuotaHold>(e =>
+        {
+            e.ToTable("ent_quota_holds", t => t.HasCheckConstraint("ck_ent_quota_holds_places", "\"Places\" > 0"));
+            e.HasKey(x => x.Id);
+            e.Property(x => x.State).HasMaxLength(16).HasConversion(
+                state => state == HoldState.Held ? "held" : state == HoldState.Taken ? "taken" : "released",
+                name => name == "held" ? HoldState.Held : name == "taken" ? HoldState.Taken : HoldState.Released);
+            // The sweep looks for holds still held after a while: few rows, in creation order.
+            e.HasIndex(x => new { x.State, x.CreatedAt }).HasDatabaseName("ix_ent_quota_holds_state");
+        });
+        modelBuilder.Entity<AppliedChange>(e =>
+        {
+            e.ToTable("ent_applied_changes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(32);
         });
     }
 }

@@ -1,54 +1,34 @@
-using System.Data.Common;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Enterprises.Registration;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
-using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.SharedKernel.Problems;
-using TravelPermits.SharedKernel.Security;
 using TravelPermits.SharedKernel.Text;
 
 namespace TravelPermits.Enterprises.Quota;
 
-/// <summary>Changes workforce, ratio or quota; never below the permits already live.</summary>
-internal sealed class QuotaChanger(
-    EnterprisesDbContext db, DatabaseOptions database, TimeProvider time, ActorAccessor actor, IValidator<ChangeQuotaRequest> validator)
-    : IQuotaAdjustment
+/// <summary>
+/// Changes workforce, ratio or quota; never below the places in use. For <see cref="Grains.EnterpriseGrain"/>
+/// only: the caller's scope was checked before the grain was asked.
+/// </summary>
+internal sealed class QuotaChanger(EnterprisesDbContext db, QuotaPlaces places, TimeProvider time, ActorAccessor actor)
 {
     private static readonly SharedKernel.Localization.LocalizedText QuotaAboveWorkforce = new(
         "Hạn mức không được lớn hơn số lao động.", "The quota cannot exceed the workforce.");
 
-    public async Task<EnterpriseInfo> ChangeAsync(
-        Guid enterpriseId, int? ratioPercent, int? quota, string reason, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Changes the enterprise in its own transaction, again on top of a concurrent change if one came first.</summary>
+    public async Task ChangeAsync(Guid id, QuotaChange change, CancellationToken ct)
     {
-        var request = new ChangeQuotaRequest(null, ratioPercent, quota, reason);
-        await validator.ValidateAndThrowAsync(request, cancellationToken);
-        await using var enlisted = await database.EnlistAsync<EnterprisesDbContext>(transaction, o => new(o), cancellationToken);
-        var current = await enlisted.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken)
-            ?? throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
-        // In the caller's transaction a lost race cannot be retried here: the caller's whole step fails.
-        var e = await TryApplyAsync(enlisted, current, request, cancellationToken)
-            ?? throw ProblemException.Conflict("concurrent_update", EnterpriseTexts.ConcurrentChange);
-        return new EnterpriseInfo(e.Id, e.Name, e.TaxCode, e.CityCode, e.WardCode, e.Status, e.ContactEmail, e.Quota, e.ActivePermits);
-    }
-
-    /// <summary>
-    /// Changes an enterprise within the caller's scope (404 outside it) in its own transaction,
-    /// again on top of a concurrent change if one came first.
-    /// </summary>
-    public async Task<Enterprise> ChangeAsync(Guid id, CallerScope caller, ChangeQuotaRequest change, CancellationToken ct)
-    {
-        var current = await db.FindInScopeAsync(id, caller, ct);
+        var current = await FindAsync(id, ct);
         for (var attempt = 0; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (await TryApplyAsync(db, current, change, ct) is { } updated)
+            if (await TryApplyAsync(current, change, ct))
             {
                 await transaction.CommitAsync(ct);
-                return updated;
+                return;
             }
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
@@ -56,15 +36,122 @@ internal sealed class QuotaChanger(
             {
                 throw ProblemException.Conflict("concurrent_update", EnterpriseTexts.ConcurrentChange);
             }
-            current = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
+            current = await FindAsync(id, ct);
+        }
+    }
+
+    /// <summary>The refusal <see cref="ChangeAsync"/> would meet now, if any: nothing is written.</summary>
+    public async Task CheckAsync(Guid id, QuotaChange change, CancellationToken ct)
+    {
+        var current = await FindAsync(id, ct);
+        var (_, _, _, quota) = Plan(current, change);
+        if (current.ActivePermits > quota)
+        {
+            throw QuotaBelowActive(quota, current.ActivePermits);
         }
     }
 
     /// <summary>
-    /// Checks and writes in one statement (a permit issued meanwhile is counted), then audits and
-    /// queues the email in the same transaction. Null when the enterprise changed since <paramref name="current"/> was read.
+    /// Applies a change decided elsewhere (an approval that raises the quota) once for
+    /// <paramref name="changeId"/>. A refusal met now (the permits issued since the decision leave
+    /// no room for a lower quota) is recorded and audited under that id, and not tried again.
     /// </summary>
-    private async Task<Enterprise?> TryApplyAsync(EnterprisesDbContext context, Enterprise current, ChangeQuotaRequest change, CancellationToken ct)
+    public async Task<QuotaChangeOutcome> ApplyOnceAsync(Guid id, Guid changeId, QuotaChange change, CancellationToken ct)
+    {
+        var current = await FindAsync(id, ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await places.RecordOnceAsync(id, changeId, AppliedChange.QuotaChanged, ct))
+            {
+                return await OutcomeAsync(changeId, ct);
+            }
+            try
+            {
+                if (await TryApplyAsync(current, change, ct))
+                {
+                    await transaction.CommitAsync(ct);
+                    return new QuotaChangeOutcome(true, null);
+                }
+            }
+            catch (ProblemException refused)
+            {
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return await RefuseAsync(current, changeId, change, refused, ct);
+            }
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            current = await FindAsync(id, ct);
+            if (attempt >= 9)
+            {
+                throw ProblemException.Conflict("concurrent_update", EnterpriseTexts.ConcurrentChange);
+            }
+        }
+    }
+
+    private async Task<QuotaChangeOutcome> RefuseAsync(Enterprise current, Guid changeId, QuotaChange change, ProblemException refused, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await places.RecordOnceAsync(current.Id, changeId, AppliedChange.QuotaChangeRefused, ct))
+        {
+            return await OutcomeAsync(changeId, ct);
+        }
+        var now = time.GetUtcNow();
+        db.Audit(actor.Current, "enterprise.quota_change_refused", "enterprise", current.Id.ToString(), now,
+            new { changeId, change.RatioPercent, change.Quota, reason = VietnameseText.Normalize(change.Reason), refused = refused.Code },
+            current.CityCode, current.WardCode);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new QuotaChangeOutcome(false, refused.Code);
+    }
+
+    private async Task<QuotaChangeOutcome> OutcomeAsync(Guid changeId, CancellationToken ct)
+    {
+        var kind = await db.AppliedChanges.AsNoTracking().Where(c => c.Id == changeId).Select(c => c.Kind).FirstAsync(ct);
+        return kind == AppliedChange.QuotaChangeRefused ? new QuotaChangeOutcome(false, "refused") : new QuotaChangeOutcome(true, null);
+    }
+
+    /// <summary>
+    /// Checks and writes in one statement (a place held or taken meanwhile is counted), then audits and
+    /// queues the email in the same transaction. False when the enterprise changed since <paramref name="current"/> was read.
+    /// </summary>
+    private async Task<bool> TryApplyAsync(Enterprise current, QuotaChange change, CancellationToken ct)
+    {
+        var (workforce, ratio, explicitQuota, quota) = Plan(current, change);
+        var now = time.GetUtcNow();
+        var changed = await db.Enterprises
+            .Where(e => e.Id == current.Id && e.Version == current.Version && e.ActivePermits <= quota)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Workforce, workforce)
+                .SetProperty(e => e.RatioPercent, ratio)
+                .SetProperty(e => e.QuotaOverride, explicitQuota)
+                .SetProperty(e => e.Quota, quota)
+                .SetProperty(e => e.UpdatedAt, now)
+                .SetProperty(e => e.Version, e => e.Version + 1), ct);
+        if (changed == 0)
+        {
+            var latest = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
+            if (latest.ActivePermits > quota)
+            {
+                throw QuotaBelowActive(quota, latest.ActivePermits);
+            }
+            return false;
+        }
+
+        var reason = VietnameseText.Normalize(change.Reason);
+        var updated = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
+        db.Audit(actor.Current, "enterprise.quota_changed", "enterprise", current.Id.ToString(), now,
+            new { from = current.Quota, to = quota, workforce, ratioPercent = ratio, explicitQuota, reason },
+            current.CityCode, current.WardCode);
+        var (subject, body) = EnterpriseEmails.QuotaChanged(updated, current.Quota, reason);
+        db.EnqueueEmail(updated.ContactEmail, subject, body, now);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>What the change makes of the enterprise; refuses a pending or rejected one, and a quota above the workforce.</summary>
+    private static (int Workforce, int Ratio, int? ExplicitQuota, int Quota) Plan(Enterprise current, QuotaChange change)
     {
         // Only an active enterprise has places to manage: a pending one is still to be decided on, a
         // rejected one is gone. Nothing makes an active one inactive, so the status read holds for the update.
@@ -79,37 +166,14 @@ internal sealed class QuotaChanger(
         {
             throw ProblemException.Invalid("quota", QuotaAboveWorkforce);
         }
-        var quota = QuotaMath.Quota(workforce, ratio, explicitQuota);
-        var now = time.GetUtcNow();
-        var changed = await context.Enterprises
-            .Where(e => e.Id == current.Id && e.Version == current.Version && e.ActivePermits <= quota)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.Workforce, workforce)
-                .SetProperty(e => e.RatioPercent, ratio)
-                .SetProperty(e => e.QuotaOverride, explicitQuota)
-                .SetProperty(e => e.Quota, quota)
-                .SetProperty(e => e.UpdatedAt, now)
-                .SetProperty(e => e.Version, e => e.Version + 1), ct);
-        if (changed == 0)
-        {
-            var latest = await context.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
-            if (latest.ActivePermits > quota)
-            {
-                throw new ProblemException(409, "quota_below_active",
-                    EnterpriseTexts.QuotaBelowActive.Format(quota, latest.ActivePermits),
-                    new Dictionary<string, object?> { ["activePermits"] = latest.ActivePermits, ["requestedQuota"] = quota });
-            }
-            return null;
-        }
-
-        var reason = VietnameseText.Normalize(change.Reason);
-        var updated = await context.Enterprises.AsNoTracking().FirstAsync(e => e.Id == current.Id, ct);
-        context.Audit(actor.Current, "enterprise.quota_changed", "enterprise", current.Id.ToString(), now,
-            new { from = current.Quota, to = quota, workforce, ratioPercent = ratio, explicitQuota, reason },
-            current.CityCode, current.WardCode);
-        var (subject, body) = EnterpriseEmails.QuotaChanged(updated, current.Quota, reason);
-        context.EnqueueEmail(updated.ContactEmail, subject, body, now);
-        await context.SaveChangesAsync(ct);
-        return updated;
+        return (workforce, ratio, explicitQuota, QuotaMath.Quota(workforce, ratio, explicitQuota));
     }
+
+    private static ProblemException QuotaBelowActive(int quota, int active) =>
+        new(409, "quota_below_active", EnterpriseTexts.QuotaBelowActive.Format(quota, active),
+            new Dictionary<string, object?> { ["activePermits"] = active, ["requestedQuota"] = quota });
+
+    private async Task<Enterprise> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct)
+        ?? throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
 }

@@ -24,7 +24,7 @@ namespace TravelPermits.Enterprises.Registration;
 internal sealed class EnterpriseRegistrar(
     EnterprisesDbContext db,
     IGeographyDirectory geography,
-    WardPolicyService policies,
+    WardPolicyStore policies,
     IEnterpriseAccounts accounts,
     IAccountAdministration users,
     TimeProvider time,
@@ -65,7 +65,8 @@ internal sealed class EnterpriseRegistrar(
         var contactEmail = request.ContactEmail.Trim();
         await EnsureNoAccountAsync(contactEmail, EnterpriseTexts.ContactEmailInUse, ct);
 
-        var ratio = await policies.RatioPercentAsync(ward.CityCode, ward.Code, ct);
+        // Read in the module, not through the ward's grain: the demo registers enterprises at start, before the silo runs.
+        var ratio = (await policies.ReadAsync(ward.Code, ct)).RatioPercent;
         var now = time.GetUtcNow();
         var name = VietnameseText.Normalize(request.Name);
         var enterprise = new Enterprise
@@ -110,10 +111,13 @@ internal sealed class EnterpriseRegistrar(
         return enterprise;
     }
 
-    /// <summary>Activates a pending registration within the caller's scope (404 outside it) and invites its account.</summary>
-    public async Task<Enterprise> ActivateAsync(Guid id, CallerScope caller, CancellationToken ct)
+    /// <summary>
+    /// Activates a pending registration and invites its account. Only <see cref="Grains.EnterpriseGrain"/>
+    /// calls it; the caller's scope was checked before the grain was asked.
+    /// </summary>
+    public async Task ActivateAsync(Guid id, CancellationToken ct)
     {
-        var enterprise = await db.FindInScopeAsync(id, caller, ct);
+        var enterprise = await FindAsync(id, ct);
         if (enterprise.Status == EnterpriseStatus.Pending)
         {
             // Its account is created with the contact email: one taken since the registration would leave it without one.
@@ -130,19 +134,21 @@ internal sealed class EnterpriseRegistrar(
             await transaction.CommitAsync(ct);
         }
         await InviteAccountAsync(enterprise, ct);
-        return enterprise;
     }
 
-    /// <summary>Rejects a pending registration within the caller's scope (404 outside it), with the reason emailed.</summary>
-    public async Task<Enterprise> RejectAsync(Guid id, CallerScope caller, string reason, CancellationToken ct)
+    /// <summary>Rejects a pending registration, with the reason emailed. Only <see cref="Grains.EnterpriseGrain"/> calls it.</summary>
+    public async Task RejectAsync(Guid id, string reason, CancellationToken ct)
     {
-        var enterprise = await db.FindInScopeAsync(id, caller, ct);
+        var enterprise = await FindAsync(id, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await RejectPendingAsync(enterprise, reason, time.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return enterprise;
     }
+
+    private async Task<Enterprise> FindAsync(Guid id, CancellationToken ct) =>
+        await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct)
+        ?? throw ProblemException.NotFound(EnterpriseTexts.Enterprise);
 
     /// <summary>Rejects, audits and queues the email in the caller's transaction; the caller saves.</summary>
     private async Task RejectPendingAsync(Enterprise enterprise, string reason, DateTimeOffset now, CancellationToken ct)

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TravelPermits.Enterprises.Browse;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.SharedKernel.Security;
 
 namespace TravelPermits.Enterprises.Registration;
@@ -15,7 +16,7 @@ internal sealed class RejectRequestValidator : AbstractValidator<RejectRequest>
 }
 
 /// <summary><c>POST /api/v1/enterprises/{id}/reject</c>: the ward officer or the approver refuses a pending registration, with a reason.</summary>
-internal sealed class RejectEnterpriseEndpoint(EnterpriseRegistrar registrar) : Endpoint<RejectRequest, EnterpriseResponse>
+internal sealed class RejectEnterpriseEndpoint(EnterpriseBrowser browser, IGrainFactory grains) : Endpoint<RejectRequest, EnterpriseResponse>
 {
     public override void Configure()
     {
@@ -25,6 +26,11 @@ internal sealed class RejectEnterpriseEndpoint(EnterpriseRegistrar registrar) : 
         Description(route => route.WithName("RejectEnterprise").WithTags("Enterprises").ProducesProblem(StatusCodes.Status409Conflict));
     }
 
-    public override async Task HandleAsync(RejectRequest request, CancellationToken ct) =>
-        await Send.OkAsync(EnterpriseResponse.From(await registrar.RejectAsync(Route<Guid>("id"), HttpContext.Caller(), request.Reason, ct)), ct);
+    public override async Task HandleAsync(RejectRequest request, CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        await browser.GetAsync(id, HttpContext.Caller(), ct); // 404 outside the caller's scope
+        await grains.GetGrain<IEnterpriseGrain>(id).RejectAsync(request.Reason);
+        await Send.OkAsync(await browser.GetAsync(id, HttpContext.Caller(), ct), ct);
+    }
 }

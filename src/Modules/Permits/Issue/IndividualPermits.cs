@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TravelPermits.Approvals.Contracts;
@@ -11,24 +10,38 @@ using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Permits.Issue;
 
-/// <summary>The permit of an approved individual application, written in the approval's transaction.</summary>
+/// <summary>
+/// The permit of an approved individual application, once per application: the unique index on
+/// an individual's entry id refuses a second one, so asking again answers the first permit's id.
+/// </summary>
 internal sealed class IndividualPermits(
-    DatabaseOptions database,
+    PermitsDbContext db,
     KeyRing keys,
-    IWardPolicies policies,
+    IGrainFactory grains,
     IGeographyDirectory geography,
     IOptions<IssueOptions> options,
     TimeProvider time,
     ActorAccessor actor) : IIndividualPermits
 {
-    public async Task<Guid> IssueAsync(ApprovedPerson person, DbTransaction transaction, CancellationToken cancellationToken)
+    public async Task CheckAsync(ApprovedPerson person, CancellationToken cancellationToken)
     {
-        await using var db = await database.EnlistAsync<PermitsDbContext>(transaction, o => new(o), cancellationToken);
-        if (await db.Permits.AnyAsync(p => p.IdNumber == person.IdNumber && PermitStatuses.Live.Contains(p.Status), cancellationToken))
+        if (await IssuedAsync(person.EntryId, cancellationToken) is null && await HoldsLiveAsync(person.IdNumber, cancellationToken))
         {
             throw PermitIssuer.DuplicatePerson([person.EntryId]);
         }
-        var chain = await policies.GetChainAsync(person.WardCode, cancellationToken);
+    }
+
+    public async Task<Guid> IssueAsync(ApprovedPerson person, CancellationToken cancellationToken)
+    {
+        if (await IssuedAsync(person.EntryId, cancellationToken) is { } issued)
+        {
+            return issued;
+        }
+        if (await HoldsLiveAsync(person.IdNumber, cancellationToken))
+        {
+            throw PermitIssuer.DuplicatePerson([person.EntryId]);
+        }
+        var chain = (await grains.GetGrain<IWardGrain>(person.WardCode).GetPolicyAsync()).Chain;
         var ward = await geography.FindWardAsync(person.WardCode, cancellationToken);
         var now = time.GetUtcNow();
         var period = await Periods.CurrentPeriods.IssuingPeriodAsync(db, person.CityCode, now, cancellationToken);
@@ -47,8 +60,16 @@ internal sealed class IndividualPermits(
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            throw PermitIssuer.DuplicatePerson([person.EntryId]); // issued elsewhere at the same moment
+            db.ChangeTracker.Clear();
+            // Issued by another call at the same moment, or the person got another permit meanwhile.
+            return await IssuedAsync(person.EntryId, cancellationToken) ?? throw PermitIssuer.DuplicatePerson([person.EntryId]);
         }
         return permit.Id;
     }
+
+    private Task<Guid?> IssuedAsync(Guid entryId, CancellationToken ct) =>
+        db.Permits.AsNoTracking().Where(p => p.EntryId == entryId && p.EnterpriseId == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+
+    private Task<bool> HoldsLiveAsync(string idNumber, CancellationToken ct) =>
+        db.Permits.AnyAsync(p => p.IdNumber == idNumber && PermitStatuses.Live.Contains(p.Status), ct);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using TravelPermits.Approvals.Contracts;
 using TravelPermits.Enterprises.Contracts;
@@ -23,15 +22,15 @@ internal sealed record IssueResult(IReadOnlyList<IssuedPermit> Permits);
 
 /// <summary>
 /// Issues permits for people of the enterprise's approved list: all or none, one live permit per
-/// person, the quota's places taken in the same transaction as the permits are written, and the
-/// answer to an Idempotency-Key stored in that transaction too, so that no retry issues twice.
+/// person, under places the enterprise's grain holds for them (<see cref="HeldIssue"/>), and the
+/// answer to an Idempotency-Key stored in the permits' transaction, so that no retry issues twice.
 /// </summary>
 internal sealed class PermitIssuer(
     PermitsDbContext db,
     IEnterpriseDirectory enterprises,
     IApprovedList approved,
-    IQuotaLedger ledger,
-    IWardPolicies policies,
+    HeldIssue held,
+    IGrainFactory grains,
     IGeographyDirectory geography,
     KeyRing keys,
     IOptions<IssueOptions> options,
@@ -70,49 +69,44 @@ internal sealed class PermitIssuer(
             throw DuplicatePerson(people.Where(p => holders.Contains(p.IdNumber)).Select(p => p.EntryId));
         }
 
-        var chain = await policies.GetChainAsync(enterprise.WardCode, ct);
+        var chain = (await grains.GetGrain<IWardGrain>(enterprise.WardCode).GetPolicyAsync()).Chain;
         var ward = await geography.FindWardAsync(enterprise.WardCode, ct);
         var now = time.GetUtcNow();
         var period = await Periods.CurrentPeriods.IssuingPeriodAsync(db, enterprise.CityCode, now, ct);
         var validTo = period?.EndsAt ?? options.Value.DefaultValidTo(now);
         var status = chain.PoliceStamp ? PermitStatus.Approved : PermitStatus.Issued;
         var by = actor.Current.Name;
+        var holdId = Guid.CreateVersion7();
         List<Permit> permits;
         using (var signer = keys.CreateSigner())
         {
-            permits = people.Select(p => NewPermit(p, enterprise.Id, enterprise.Name, ward?.Name ?? enterprise.WardCode, status, now, validTo, period?.Id, by, signer)).ToList();
+            permits = people.Select(p => NewPermit(p, enterprise.Id, enterprise.Name, ward?.Name ?? enterprise.WardCode, status, now, validTo, period?.Id, by, signer, holdId)).ToList();
         }
         var answer = new JsonAnswer(StatusCodes.Status201Created, JsonSerializer.Serialize(
             new IssueResult(permits.Select(p => new IssuedPermit(p.Id, p.EntryId, p.Token, p.Status)).ToList()), JsonSerializerOptions.Web));
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await ledger.TryTakeAsync(enterprise.Id, permits.Count, transaction.GetDbTransaction(), ct))
+        await held.IssueAsync(enterprise.Id, holdId, permits.Count, remaining => QuotaExceeded(permits.Count, remaining), async () =>
         {
-            await transaction.RollbackAsync(ct);
-            throw QuotaExceeded(enterprise, permits.Count);
-        }
-        db.Permits.AddRange(permits);
-        idempotency?.StoreWith(db, answer, now);
-        db.Audit(actor.Current, "permits.issued", "enterprise", enterprise.Id.ToString(), now,
-            new { count = permits.Count, status }, enterprise.CityCode, enterprise.WardCode);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            // Another call issued a permit to one of these people, or used this key, at the same moment.
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            throw DuplicatePerson(people.Select(p => p.EntryId));
-        }
-        await transaction.CommitAsync(ct);
+            db.Permits.AddRange(permits);
+            idempotency?.StoreWith(db, answer, now);
+            db.Audit(actor.Current, "permits.issued", "enterprise", enterprise.Id.ToString(), now,
+                new { count = permits.Count, status }, enterprise.CityCode, enterprise.WardCode);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another call issued a permit to one of these people, or used this key, at the same moment.
+                throw DuplicatePerson(people.Select(p => p.EntryId));
+            }
+        }, ct);
         return answer;
     }
 
     /// <summary>A permit for an approved person, with its signed token (whose name is abbreviated past <see cref="TokenNames.Budget"/>; the permit keeps it whole).</summary>
     internal static Permit NewPermit(ApprovedPerson p, Guid? enterpriseId, string? enterpriseName, string wardName, PermitStatus status,
-        DateTimeOffset now, DateTimeOffset validTo, Guid? periodId, string by, KeyRing.Signer signer)
+        DateTimeOffset now, DateTimeOffset validTo, Guid? periodId, string by, KeyRing.Signer signer, Guid? holdId = null)
     {
         var id = Guid.CreateVersion7();
         var masked = Mask(p.IdNumber);
@@ -123,6 +117,7 @@ internal sealed class PermitIssuer(
             HolderName = p.FullName, IdNumber = p.IdNumber, IdNumberMasked = masked, DateOfBirth = p.DateOfBirth,
             SearchKey = $"{VietnameseText.Fold(p.FullName)} {p.IdNumber}", Status = status, ValidFrom = now, ValidTo = validTo, PeriodId = periodId,
             Token = signer.Sign(new TokenClaims(id, TokenNames.For(p.FullName), masked)), KeyId = signer.Kid, IssuedAt = now, IssuedBy = by,
+            HoldId = holdId,
         };
     }
 
@@ -138,7 +133,7 @@ internal sealed class PermitIssuer(
             new Dictionary<string, object?> { ["entryIds"] = list });
     }
 
-    private static ProblemException QuotaExceeded(EnterpriseInfo enterprise, int needed) =>
-        new(409, "quota_exceeded", PermitTexts.QuotaExceeded.Format(needed, Math.Max(0, enterprise.Remaining)),
-            new Dictionary<string, object?> { ["needed"] = needed, ["remaining"] = Math.Max(0, enterprise.Remaining) });
+    private static ProblemException QuotaExceeded(int needed, int remaining) =>
+        new(409, "quota_exceeded", PermitTexts.QuotaExceeded.Format(needed, remaining),
+            new Dictionary<string, object?> { ["needed"] = needed, ["remaining"] = remaining });
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Permits.Periods;
 using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Places;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Localization;
 using TravelPermits.SharedKernel.Outbox;
@@ -14,11 +14,12 @@ namespace TravelPermits.Permits.Manage;
 
 /// <summary>
 /// Revokes permits in one transaction: each live one is revoked by a guarded update (never
-/// twice), gives its place back to its enterprise's quota and joins the revocation feed; each
-/// enterprise gets one email listing its holders. Returns how many were revoked now.
+/// twice) and joins the revocation feed; each enterprise gets one email listing its holders and,
+/// once the transaction commits, its places back (<see cref="PlaceReturns"/>). Returns how many
+/// were revoked now.
 /// </summary>
 internal sealed class PermitRevoker(
-    PermitsDbContext db, IQuotaLedger ledger, IEnterpriseDirectory enterprises, ActorAccessor actor, TimeProvider time)
+    PermitsDbContext db, PlaceReturns places, IEnterpriseDirectory enterprises, ActorAccessor actor, TimeProvider time)
 {
     private static readonly LocalizedText NoSuchPeriod = new("Không có giai đoạn này.", "No such period.");
 
@@ -83,9 +84,10 @@ internal sealed class PermitRevoker(
                 db.Revocations.Add(new Revocation { PermitId = permit.Id, RevokedAt = now });
             }
         }
+        var returns = new List<PlaceReturn>();
         foreach (var group in revoked.Where(p => p.EnterpriseId is not null).GroupBy(p => p.EnterpriseId!.Value))
         {
-            await ledger.ReleaseAsync(group.Key, group.Count(), transaction.GetDbTransaction(), ct);
+            returns.Add(places.Add(group.Key, group.Count()));
             if (await enterprises.FindAsync(group.Key, ct) is { } enterprise)
             {
                 var (subject, body) = PermitEmails.Revoked(enterprise.Name, group.ToList(), reason);
@@ -100,6 +102,7 @@ internal sealed class PermitRevoker(
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await places.DeliverAsync(returns, ct);
         return revoked.Count;
     }
 }

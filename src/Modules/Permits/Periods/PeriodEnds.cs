@@ -1,10 +1,10 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Places;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
@@ -17,7 +17,8 @@ internal sealed record RolloverResult(
 
 /// <summary>
 /// What happens when a validity period ends. With a successor, its live permits are carried into
-/// it (same token, new validity); without one, they expire and give their quota places back.
+/// it (same token, new validity); without one, they expire and give their quota places back
+/// (written with the expiry, handed to the enterprises after it: <see cref="PlaceReturns"/>).
 /// The work runs in batches, each one transaction under the period-ends work lock, recording
 /// its progress with the permits it moves: a run cut short (a kill, a crash) resumes where it
 /// stopped, and two runs at once (the schedule on two Hosts, an approver's request) never do a
@@ -25,7 +26,7 @@ internal sealed record RolloverResult(
 /// </summary>
 internal sealed partial class PeriodEnds(
     PermitsDbContext db,
-    IQuotaLedger ledger,
+    PlaceReturns places,
     IEnterpriseDirectory enterprises,
     IOptions<PeriodEndOptions> options,
     TimeProvider time,
@@ -266,16 +267,20 @@ internal sealed partial class PeriodEnds(
                 return total;
             }
             var expired = 0;
+            var returns = new List<PlaceReturn>();
             foreach (var rows in batch.PerEnterprise(db.Permits.Where(which).Where(p => PermitStatuses.Live.Contains(p.Status))))
             {
                 var n = await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Expired), ct);
                 expired += n;
                 if (rows.EnterpriseId is { } enterpriseId && n > 0)
                 {
-                    await ledger.ReleaseAsync(enterpriseId, n, transaction.GetDbTransaction(), ct);
+                    returns.Add(places.Add(enterpriseId, n));
                 }
             }
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            await places.DeliverAsync(returns, ct);
             if (expired == 0)
             {
                 // Under the lock, what was just found live cannot all have changed: never loop on it.

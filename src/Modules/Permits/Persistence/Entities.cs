@@ -29,6 +29,34 @@ internal sealed class Permit
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
     public string? RevocationReason { get; set; }
+    /// <summary>The enterprise's hold of quota places the permit was issued under (docs/adr/0017); null for individuals.</summary>
+    public Guid? HoldId { get; init; }
+}
+
+/// <summary>
+/// Whether the permits of a hold of quota places were written, decided once (docs/adr/0017): the
+/// issuing transaction writes <c>Issued</c>; the sweep that finds the hold left behind writes
+/// <c>not issued</c> if nothing was, and from then on the key refuses the issuing transaction.
+/// </summary>
+internal sealed class HoldOutcome
+{
+    public Guid HoldId { get; init; }
+    public bool Issued { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
+/// <summary>
+/// Places that revoked or expired permits give back to their enterprise, written in the transaction
+/// that ends the permits and handed to the enterprise's grain afterwards (once, by this id), by the
+/// sweep if the process died first.
+/// </summary>
+internal sealed class PlaceReturn
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid EnterpriseId { get; init; }
+    public int Places { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? DeliveredAt { get; set; }
 }
 
 /// <summary>An ES256 signing key; the private part protected by Data Protection (encrypted at rest).</summary>

@@ -12,6 +12,8 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
     public DbSet<Rollover> Rollovers => Set<Rollover>();
     public DbSet<RolloverEnterprise> RolloverEnterprises => Set<RolloverEnterprise>();
     public DbSet<WorkLock> WorkLocks => Set<WorkLock>();
+    public DbSet<HoldOutcome> HoldOutcomes => Set<HoldOutcome>();
+    public DbSet<PlaceReturn> PlaceReturns => Set<PlaceReturn>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -45,6 +47,19 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
             e.HasIndex(x => new { x.WardCode, x.Status }).HasDatabaseName("ix_prm_permits_ward");
             e.HasIndex(x => x.EntryId).HasDatabaseName("ix_prm_permits_entry");
             e.HasIndex(x => new { x.PeriodId, x.Status }).HasDatabaseName("ix_prm_permits_period");
+            // An individual application yields one permit, once, however often its issue is asked for.
+            e.HasIndex(x => x.EntryId, "ux_prm_permits_individual_entry").IsUnique().HasFilter("\"EnterpriseId\" IS NULL");
+        });
+        modelBuilder.Entity<HoldOutcome>(e =>
+        {
+            e.ToTable("prm_hold_outcomes");
+            e.HasKey(x => x.HoldId);
+        });
+        modelBuilder.Entity<PlaceReturn>(e =>
+        {
+            e.ToTable("prm_place_returns", t => t.HasCheckConstraint("ck_prm_place_returns_places", "\"Places\" > 0"));
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.DeliveredAt, x.CreatedAt }).HasDatabaseName("ix_prm_place_returns_pending");
         });
         modelBuilder.Entity<SigningKey>(e =>
         {

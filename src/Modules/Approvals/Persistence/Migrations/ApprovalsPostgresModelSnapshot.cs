@@ -169,6 +169,50 @@ namespace TravelPermits.Approvals.Persistence.Migrations
                     b.ToTable("apr_entries", (string)null);
                 });
 
+            modelBuilder.Entity("TravelPermits.Approvals.Persistence.FollowUp", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RatioPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex(new[] { "CompletedAt", "CreatedAt" }, "ix_apr_follow_ups_pending");
+
+                    b.ToTable("apr_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("TravelPermits.Approvals.Persistence.Request", b =>
                 {
                     b.Property<Guid>("Id")

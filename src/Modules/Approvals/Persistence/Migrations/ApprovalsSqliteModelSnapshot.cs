@@ -164,6 +164,50 @@ namespace TravelPermits.Approvals.Persistence.Migrations
                     b.ToTable("apr_entries", (string)null);
                 });
 
+            modelBuilder.Entity("TravelPermits.Approvals.Persistence.FollowUp", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatioPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex(new[] { "CompletedAt", "CreatedAt" }, "ix_apr_follow_ups_pending");
+
+                    b.ToTable("apr_follow_ups", (string)null);
+                });
+
             modelBuilder.Entity("TravelPermits.Approvals.Persistence.Request", b =>
                 {
                     b.Property<Guid>("Id")

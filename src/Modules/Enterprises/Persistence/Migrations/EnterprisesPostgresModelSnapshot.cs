@@ -22,6 +22,28 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TravelPermits.Enterprises.Persistence.AppliedChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ent_applied_changes", (string)null);
+                });
+
             modelBuilder.Entity("TravelPermits.Enterprises.Persistence.CityPolicy", b =>
                 {
                     b.Property<string>("CityCode")
@@ -138,6 +160,40 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.ToTable("ent_enterprises", null, t =>
                         {
                             t.HasCheckConstraint("ck_ent_enterprises_places", "\"ActivePermits\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TravelPermits.Enterprises.Persistence.QuotaHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_ent_quota_holds_state");
+
+                    b.ToTable("ent_quota_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ent_quota_holds_places", "\"Places\" > 0");
                         });
                 });
 

@@ -17,6 +17,28 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TravelPermits.Enterprises.Persistence.AppliedChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ent_applied_changes", (string)null);
+                });
+
             modelBuilder.Entity("TravelPermits.Enterprises.Persistence.CityPolicy", b =>
                 {
                     b.Property<string>("CityCode")
@@ -133,6 +155,40 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.ToTable("ent_enterprises", null, t =>
                         {
                             t.HasCheckConstraint("ck_ent_enterprises_places", "\"ActivePermits\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TravelPermits.Enterprises.Persistence.QuotaHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "CreatedAt")
+                        .HasDatabaseName("ix_ent_quota_holds_state");
+
+                    b.ToTable("ent_quota_holds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ent_quota_holds_places", "\"Places\" > 0");
                         });
                 });
 

@@ -22,6 +22,23 @@ namespace TravelPermits.Permits.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TravelPermits.Permits.Persistence.HoldOutcome", b =>
+                {
+                    b.Property<Guid>("HoldId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Issued")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("HoldId");
+
+                    b.ToTable("prm_hold_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("TravelPermits.Permits.Persistence.Period", b =>
                 {
                     b.Property<Guid>("Id")
@@ -84,6 +101,9 @@ namespace TravelPermits.Permits.Persistence.Migrations
                         .HasColumnType("character varying(300)");
 
                     b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HoldId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("HolderName")
@@ -188,7 +208,40 @@ namespace TravelPermits.Permits.Persistence.Migrations
                     b.HasIndex("EnterpriseId", "Status", "Id")
                         .HasDatabaseName("ix_prm_permits_enterprise");
 
+                    b.HasIndex(new[] { "EntryId" }, "ux_prm_permits_individual_entry")
+                        .IsUnique()
+                        .HasFilter("\"EnterpriseId\" IS NULL");
+
                     b.ToTable("prm_permits", (string)null);
+                });
+
+            modelBuilder.Entity("TravelPermits.Permits.Persistence.PlaceReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt")
+                        .HasDatabaseName("ix_prm_place_returns_pending");
+
+                    b.ToTable("prm_place_returns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_prm_place_returns_places", "\"Places\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("TravelPermits.Permits.Persistence.Revocation", b =>

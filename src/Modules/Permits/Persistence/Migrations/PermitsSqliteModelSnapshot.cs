@@ -17,6 +17,23 @@ namespace TravelPermits.Permits.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TravelPermits.Permits.Persistence.HoldOutcome", b =>
+                {
+                    b.Property<Guid>("HoldId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Issued")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("HoldId");
+
+                    b.ToTable("prm_hold_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("TravelPermits.Permits.Persistence.Period", b =>
                 {
                     b.Property<Guid>("Id")
@@ -79,6 +96,9 @@ namespace TravelPermits.Permits.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HoldId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HolderName")
@@ -183,7 +203,40 @@ namespace TravelPermits.Permits.Persistence.Migrations
                     b.HasIndex("EnterpriseId", "Status", "Id")
                         .HasDatabaseName("ix_prm_permits_enterprise");
 
+                    b.HasIndex(new[] { "EntryId" }, "ux_prm_permits_individual_entry")
+                        .IsUnique()
+                        .HasFilter("\"EnterpriseId\" IS NULL");
+
                     b.ToTable("prm_permits", (string)null);
+                });
+
+            modelBuilder.Entity("TravelPermits.Permits.Persistence.PlaceReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveredAt", "CreatedAt")
+                        .HasDatabaseName("ix_prm_place_returns_pending");
+
+                    b.ToTable("prm_place_returns", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_prm_place_returns_places", "\"Places\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("TravelPermits.Permits.Persistence.Revocation", b =>

@@ -1,0 +1,116 @@
+namespace TravelPermits.Enterprises.Contracts;
+
+/// <summary>
+/// An enterprise (key: its id): the only writer of its registration's decision, its workforce,
+/// ratio and quota. Refusals come back as <c>ProblemException</c>s (404, 409 with their codes),
+/// as the endpoints answer them. Who may ask is checked before the grain is called.
+/// </summary>
+/// <remarks>
+/// The grain is the single writer in a healthy cluster, not the guarantee: every change is a
+/// guarded statement in the module's tables (docs/adr/0017-grains-own-aggregates.md), so that two
+/// activations of one enterprise, which Orleans allows for a moment, still cannot break a rule.
+/// </remarks>
+public interface IEnterpriseGrain : IGrainWithGuidKey
+{
+    /// <summary>Activates a pending registration (409 <c>invalid_transition</c> otherwise) and invites its account.</summary>
+    Task ActivateAsync();
+
+    /// <summary>Rejects a pending registration, the reason emailed to its contact.</summary>
+    Task RejectAsync(string reason);
+
+    /// <summary>
+    /// Changes workforce, ratio or quota (audited and emailed), on top of any change made meanwhile;
+    /// never under the places in use (409 <c>quota_below_active</c>), only for an active enterprise.
+    /// </summary>
+    Task ChangeQuotaAsync(QuotaChange change);
+
+    /// <summary>
+    /// The refusal that <see cref="ChangeQuotaAsync"/> would meet now (a <c>ProblemException</c>),
+    /// if any; nothing is written. For a module that decides a change before it asks for it.
+    /// </summary>
+    Task CheckQuotaChangeAsync(QuotaChange change);
+
+    /// <summary>
+    /// Applies a change decided elsewhere (an approval that raises the quota), once for
+    /// <paramref name="changeId"/> however often it is asked; a refusal met now is recorded and audited.
+    /// </summary>
+    Task<QuotaChangeOutcome> ApplyQuotaChangeAsync(Guid changeId, QuotaChange change);
+
+    /// <summary>
+    /// Holds <paramref name="places"/> for permits about to be written under <paramref name="holdId"/>:
+    /// all or none, only for an active enterprise, never beyond the quota on any number of Hosts.
+    /// Held places count as taken until the hold is settled or released; asking again for the same
+    /// hold answers as the first time.
+    /// </summary>
+    Task<HoldResult> HoldAsync(Guid holdId, int places);
+
+    /// <summary>The permits of the hold were written: its places stay taken (once; a settled or released hold stays so).</summary>
+    Task SettleAsync(Guid holdId);
+
+    /// <summary>No permit of the hold was written, nor ever will be: its places come back (once).</summary>
+    Task ReleaseHoldAsync(Guid holdId);
+
+    /// <summary>Places of permits revoked or expired come back, once for <paramref name="returnId"/>.</summary>
+    Task ReturnPlacesAsync(Guid returnId, int places);
+}
+
+/// <summary>Whether the places were held, and how many remain after the call.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.HoldResult")]
+public sealed record HoldResult(bool Held, int Remaining);
+
+/// <summary>Whether a change asked for with an id was applied; else the code of its refusal.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.QuotaChangeOutcome")]
+public sealed record QuotaChangeOutcome(bool Applied, string? Refusal);
+
+/// <summary>
+/// Implemented by the module that writes permits under holds: decides, once and for good, whether
+/// the permits of a hold were written. Where they were not, it makes sure they never will be (a
+/// late write of them fails), so that the hold can be released. Asked by the sweep that resolves
+/// holds left behind by a process that died between holding and settling.
+/// </summary>
+public interface IHoldOutcomes
+{
+    /// <summary>True: the hold's permits were written (settle it). False: none are, nor ever will be (release it).</summary>
+    Task<bool> DecideAsync(Guid holdId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A change of quota: <see cref="Workforce"/> or <see cref="RatioPercent"/> recompute it (and drop
+/// an explicit one), <see cref="Quota"/> sets it explicitly; the reason is audited and emailed.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.QuotaChange")]
+public sealed record QuotaChange(int? Workforce, int? RatioPercent, int? Quota, string Reason);
+
+/// <summary>
+/// A ward (key: its code in the national catalogue): its policy, the ratio that enterprises
+/// registered there start with and the approval chain of its requests and applications. Read by
+/// everything that needs it and changed only through it.
+/// </summary>
+/// <remarks>
+/// It reads the policy at each call rather than keep it: the city's ratio, which a ward without its
+/// own follows, changes elsewhere, and another activation of the ward on another Host may have
+/// changed it (one primary-key read).
+/// </remarks>
+public interface IWardGrain : IGrainWithStringKey
+{
+    /// <summary>The policy in force; a ward not in the catalogue has the installation's ratio and no police steps.</summary>
+    Task<WardPolicyInfo> GetPolicyAsync();
+
+    /// <summary>Sets the ward's own ratio (null: the city's) and chain, audited; answers the policy now in force.</summary>
+    Task<WardPolicyInfo> SetPolicyAsync(WardPolicyChange change);
+}
+
+/// <summary>
+/// A ward's policy: <see cref="OwnRatioPercent"/> is its own (null: it follows its city's),
+/// <see cref="RatioPercent"/> the one in force.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardPolicyInfo")]
+public sealed record WardPolicyInfo(string WardCode, string? CityCode, int? OwnRatioPercent, int RatioPercent, WardChain Chain);
+
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardPolicyChange")]
+public sealed record WardPolicyChange(int? DefaultRatioPercent, bool PoliceVerify, bool PoliceStamp);

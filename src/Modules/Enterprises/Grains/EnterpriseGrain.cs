@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Enterprises.Quota;
+using TravelPermits.Enterprises.Registration;
+using TravelPermits.SharedKernel.Grains;
+
+namespace TravelPermits.Enterprises.Grains;
+
+/// <summary>
+/// An enterprise's changes, one call at a time in a healthy cluster. It keeps no state of its own:
+/// each call reads the enterprise and writes it with guarded statements (see <see cref="IEnterpriseGrain"/>).
+/// </summary>
+internal sealed class EnterpriseGrain(IServiceScopeFactory scopes) : Grain, IEnterpriseGrain
+{
+    private Guid Id => this.GetPrimaryKey();
+
+    public Task ActivateAsync() =>
+        scopes.WithAsync<EnterpriseRegistrar>(registrar => registrar.ActivateAsync(Id, CancellationToken.None));
+
+    public Task RejectAsync(string reason) =>
+        scopes.WithAsync<EnterpriseRegistrar>(registrar => registrar.RejectAsync(Id, reason, CancellationToken.None));
+
+    public Task ChangeQuotaAsync(QuotaChange change) =>
+        scopes.WithAsync<QuotaChanger>(changer => changer.ChangeAsync(Id, change, CancellationToken.None));
+
+    public Task CheckQuotaChangeAsync(QuotaChange change) =>
+        scopes.WithAsync<QuotaChanger>(changer => changer.CheckAsync(Id, change, CancellationToken.None));
+
+    public Task<QuotaChangeOutcome> ApplyQuotaChangeAsync(Guid changeId, QuotaChange change) =>
+        scopes.WithAsync<QuotaChanger, QuotaChangeOutcome>(changer => changer.ApplyOnceAsync(Id, changeId, change, CancellationToken.None));
+
+    public Task<HoldResult> HoldAsync(Guid holdId, int places) =>
+        scopes.WithAsync<QuotaPlaces, HoldResult>(quota => quota.HoldAsync(Id, holdId, places, CancellationToken.None));
+
+    public Task SettleAsync(Guid holdId) =>
+        scopes.WithAsync<QuotaPlaces>(quota => quota.SettleAsync(Id, holdId, CancellationToken.None));
+
+    public Task ReleaseHoldAsync(Guid holdId) =>
+        scopes.WithAsync<QuotaPlaces>(quota => quota.ReleaseAsync(Id, holdId, CancellationToken.None));
+
+    public Task ReturnPlacesAsync(Guid returnId, int places) =>
+        scopes.WithAsync<QuotaPlaces>(quota => quota.ReturnAsync(Id, returnId, places, CancellationToken.None));
+}
