@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TravelPermits.SharedKernel.Persistence;
 using Xunit;
@@ -89,6 +90,10 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");
             web.UseSetting("Permits:RateLimits:AnonymousVerifyPerMinute", "1000000");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            if (FileLog.FromEnvironment() is { } log)
+            {
+                web.ConfigureLogging(logging => logging.AddProvider(log));
+            }
         });
         _ = _factory.Server;
         await SeedAsync();

@@ -6,6 +6,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TravelPermits.SharedKernel.Persistence;
@@ -53,10 +54,11 @@ public static class SchedulerSetup
         }
         services.AddSingleton(new SchedulerStorage(Durable: database.Provider == DatabaseProvider.Postgres));
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHostedService<RecurringJobRegistration>();
         if (settings.Enabled)
         {
