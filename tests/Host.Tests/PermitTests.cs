@@ -385,6 +385,16 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public void A_permits_grain_is_collected_two_minutes_after_its_last_call()
+    {
+        // Many permits are each touched once: their activations must not stay for Orleans' default 15 minutes.
+        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<Permits.Contracts.IPermitGrain>(Guid.NewGuid());
+        var properties = host.Services.GetRequiredService<Orleans.Metadata.GrainPropertiesResolver>().GetGrainProperties(grain.GetGrainId().Type);
+        Assert.True(properties.Properties.TryGetValue(Orleans.Metadata.WellKnownGrainTypeProperties.IdleDeactivationPeriod, out var period));
+        Assert.Equal(TimeSpan.FromMinutes(2), TimeSpan.Parse(period, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Fifty_concurrent_issues_against_ten_places_issue_exactly_ten()
     {
         var (enterprise, clerk, entries) = await ApprovedAsync(50, workforce: 34); // quota 10

@@ -8,7 +8,7 @@ using TravelPermits.SharedKernel.Security;
 namespace TravelPermits.Permits.Manage;
 
 /// <summary>The ward police's stamp: <c>approved -&gt; issued</c>, the permit in force from the stamp on.</summary>
-internal sealed class PermitStamper(PermitsDbContext db, ActorAccessor actor, TimeProvider time)
+internal sealed class PermitStamper(PermitsDbContext db, IGrainFactory grains, ActorAccessor actor, TimeProvider time)
 {
     /// <summary>The permits of the caller's ward waiting for the stamp, oldest first.</summary>
     public async Task<CursorPage<Permit>> AwaitingAsync(CallerScope caller, int? limit, string? cursor, CancellationToken ct)
@@ -27,7 +27,16 @@ internal sealed class PermitStamper(PermitsDbContext db, ActorAccessor actor, Ti
     /// <summary>The stamped permit; 404 out of the caller's reach, 409 <c>invalid_transition</c> unless it waits for a stamp.</summary>
     public async Task<Permit> StampAsync(Guid id, CallerScope caller, CancellationToken ct)
     {
-        var permit = await db.FindInScopeAsync(id, caller, ct);
+        await db.FindInScopeAsync(id, caller, ct);
+        await grains.GetGrain<IPermitGrain>(id).StampAsync();
+        return await db.FindInScopeAsync(id, caller, ct);
+    }
+
+    /// <summary><c>approved -&gt; issued</c>, guarded by the status, audited; for <see cref="Grains.PermitGrain"/> only.</summary>
+    public async Task TransitionAsync(Guid id, CancellationToken ct)
+    {
+        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw ProblemException.NotFound(PermitTexts.Permit);
         var now = time.GetUtcNow();
         var by = actor.Current.Name;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -40,9 +49,5 @@ internal sealed class PermitStamper(PermitsDbContext db, ActorAccessor actor, Ti
         db.Audit(actor.Current, "permit.stamped", "permit", id.ToString(), now, null, permit.CityCode, permit.WardCode);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        permit.Status = PermitStatus.Issued;
-        permit.StampedAt = now;
-        permit.StampedBy = by;
-        return permit;
     }
 }
