@@ -52,7 +52,7 @@ public sealed class WebHost : IAsyncLifetime
             ["Permits__Bootstrap__AdminEmail"] = Admin,
             ["Permits__Bootstrap__AdminPassword"] = Password,
             ["Permits__Email__PickupDirectory"] = MailDirectory,
-            ["Permits__Email__PollSeconds"] = "0.2",
+            ["Permits__Email__PollSeconds"] = "1",
             ["Permits__RateLimits__AnonymousWritesPerMinute"] = "10000",
             ["Permits__RateLimits__AnonymousVerifyPerMinute"] = "10000",
             ["Logging__LogLevel__Default"] = "Warning",
