@@ -61,7 +61,7 @@ public abstract class SmtpDeliveryTests(PermitsHost host) : IAsyncLifetime
         Assert.Equal((OutboxStatus.Pending, 2), (second.Status, second.Attempts));
         Assert.Contains("451", second.LastError, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(2), second.NextAttemptAt - _clock.GetUtcNow()); // the backoff doubled
-        Assert.Contains(_server.Transcripts, t => t.Contains("S: 451", StringComparison.Ordinal));
+        Assert.Contains(await _server.TranscriptsAsync(2), t => t.Contains("S: 451", StringComparison.Ordinal));
         Assert.Empty(Received(email));
 
         // Third: delivered, once.

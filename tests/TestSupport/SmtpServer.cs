@@ -53,6 +53,20 @@ public sealed class SmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The transcripts once this many connections have ended: a connection is recorded when it ends,
+    /// which may come after the client has given up on it and moved on.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TranscriptsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Transcripts.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+        return Transcripts;
+    }
+
     /// <summary>The answers of the next connections, one each, in this order.</summary>
     public void Script(params SmtpAnswer[] answers)
     {
