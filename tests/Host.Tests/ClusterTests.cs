@@ -22,19 +22,7 @@ public sealed class ClusterTests : IAsyncLifetime
     [Fact]
     public async Task Two_hosts_on_one_postgresql_form_one_cluster_and_the_survivor_of_a_kill_declares_it_dead_and_carries_on()
     {
-        var (connection, database, unavailable) = await Databases.CreatePostgresAsync();
-        if (connection is null)
-        {
-            Assert.Skip(unavailable!);
-        }
-        _database = database;
-        var environment = new Dictionary<string, string>
-        {
-            ["Permits__Bootstrap__AdminEmail"] = PermitsHost.AdminEmail,
-            ["Permits__Bootstrap__AdminPassword"] = PermitsHost.Password,
-            ["Permits__Database__Provider"] = nameof(DatabaseProvider.Postgres),
-            ["ConnectionStrings__Permits"] = connection,
-        };
+        var (connection, environment) = await NewDatabaseAsync();
 
         await using var first = await HostProcess.StartAsync(_work, environment);
         var firstSilo = Assert.Single(await WaitForSilosAsync(connection, s => s.Count(x => x.Status == ClusterSilo.Active) == 1, first));
@@ -63,19 +51,7 @@ public sealed class ClusterTests : IAsyncLifetime
     [Fact]
     public async Task A_host_the_cluster_declares_dead_stops_in_order_with_its_own_exit_code_rather_than_crashing()
     {
-        var (connection, database, unavailable) = await Databases.CreatePostgresAsync();
-        if (connection is null)
-        {
-            Assert.Skip(unavailable!);
-        }
-        _database = database;
-        var environment = new Dictionary<string, string>
-        {
-            ["Permits__Bootstrap__AdminEmail"] = PermitsHost.AdminEmail,
-            ["Permits__Bootstrap__AdminPassword"] = PermitsHost.Password,
-            ["Permits__Database__Provider"] = nameof(DatabaseProvider.Postgres),
-            ["ConnectionStrings__Permits"] = connection,
-        };
+        var (connection, environment) = await NewDatabaseAsync();
         await using var host = await HostProcess.StartAsync(_work, environment);
         await WaitForSilosAsync(connection, s => s.Count(x => x.Status == ClusterSilo.Active) == 1, host);
 
@@ -104,6 +80,24 @@ public sealed class ClusterTests : IAsyncLifetime
         }
         Assert.True(exitCode == StopHostOnFatalError.ExitCode, $"exit code {exitCode}\n{host.Output}");
         Assert.Contains("the Host stops so that its supervisor starts it again", host.Output);
+    }
+
+    /// <summary>A new PostgreSQL database (dropped after the test) and the environment of Hosts on it; skips without PostgreSQL.</summary>
+    private async Task<(string Connection, Dictionary<string, string> Environment)> NewDatabaseAsync()
+    {
+        var (connection, database, unavailable) = await Databases.CreatePostgresAsync();
+        if (connection is null)
+        {
+            Assert.Skip(unavailable!);
+        }
+        _database = database;
+        return (connection, new Dictionary<string, string>
+        {
+            ["Permits__Bootstrap__AdminEmail"] = PermitsHost.AdminEmail,
+            ["Permits__Bootstrap__AdminPassword"] = PermitsHost.Password,
+            ["Permits__Database__Provider"] = nameof(DatabaseProvider.Postgres),
+            ["ConnectionStrings__Permits"] = connection,
+        });
     }
 
     private sealed record SiloRow(string Address, int Port, int Generation, int Status);

@@ -17,6 +17,16 @@ public abstract partial class RecoverySweep(
     /// <summary>One sweep: finishes what has been left unfinished for longer than <paramref name="staleAfter"/>.</summary>
     protected abstract Task SweepAsync(IServiceProvider services, TimeSpan staleAfter, CancellationToken ct);
 
+    /// <summary>
+    /// The cut-off of a sweep whose steps are harmless to repeat (each keyed by its own id): work a
+    /// moment old (5 s, or <paramref name="staleAfter"/> when shorter) is taken, rather than waiting
+    /// for <see cref="RecoveryOptions.StaleSeconds"/>.
+    /// </summary>
+    protected static DateTimeOffset RepeatableCutoff(IServiceProvider services, TimeSpan staleAfter) =>
+        services.GetRequiredService<TimeProvider>().GetUtcNow() - (staleAfter < Moment ? staleAfter : Moment);
+
+    private static readonly TimeSpan Moment = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -14,9 +14,6 @@ internal sealed class FollowUpSweep(
     IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<RecoveryOptions> options, ILogger<FollowUpSweep> logger)
     : RecoverySweep(scopes, lifetime, options, logger)
 {
-    private static readonly TimeSpan Moment = TimeSpan.FromSeconds(5);
-
     protected override Task SweepAsync(IServiceProvider services, TimeSpan staleAfter, CancellationToken ct) =>
-        services.GetRequiredService<ApprovalFollowUps>().SweepAsync(
-            services.GetRequiredService<TimeProvider>().GetUtcNow() - (staleAfter < Moment ? staleAfter : Moment), ct);
+        services.GetRequiredService<ApprovalFollowUps>().SweepAsync(RepeatableCutoff(services, staleAfter), ct);
 }

@@ -15,9 +15,6 @@ internal sealed class PlaceReturnSweep(
     IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<RecoveryOptions> options, ILogger<PlaceReturnSweep> logger)
     : RecoverySweep(scopes, lifetime, options, logger)
 {
-    private static readonly TimeSpan Moment = TimeSpan.FromSeconds(5);
-
     protected override Task SweepAsync(IServiceProvider services, TimeSpan staleAfter, CancellationToken ct) =>
-        services.GetRequiredService<PlaceReturns>().SweepAsync(
-            services.GetRequiredService<TimeProvider>().GetUtcNow() - (staleAfter < Moment ? staleAfter : Moment), ct);
+        services.GetRequiredService<PlaceReturns>().SweepAsync(RepeatableCutoff(services, staleAfter), ct);
 }
