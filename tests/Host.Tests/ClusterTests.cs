@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Npgsql;
 using TravelPermits.Host.Silo;
 using TravelPermits.Host.Silo.Membership;
@@ -80,6 +81,214 @@ public sealed class ClusterTests : IAsyncLifetime
         }
         Assert.True(exitCode == StopHostOnFatalError.ExitCode, $"exit code {exitCode}\n{host.Output}");
         Assert.Contains("the Host stops so that its supervisor starts it again", host.Output);
+    }
+
+    [Fact]
+    public async Task Sixty_issuers_over_two_hosts_against_25_places_issue_exactly_25()
+    {
+        var (connection, environment) = await NewDatabaseAsync();
+        await using var first = await HostProcess.StartAsync(_work, environment);
+        await using var second = await HostProcess.StartAsync(_work, environment);
+        await WaitForSilosAsync(connection, s => s.Count(x => x.Status == ClusterSilo.Active) == 2, first, second);
+        var (enterprise, entries) = await HostScenario.ApprovedPeopleAsync(first, "Công ty Hai Máy", workforce: 84, people: 60); // quota 25
+
+        var clerks = new[] { await HostScenario.SignInAsync(first, HostScenario.ClerkEmail), await HostScenario.SignInAsync(second, HostScenario.ClerkEmail) };
+        var start = new TaskCompletionSource();
+        var calls = entries.Select((entry, i) => Task.Run(async () =>
+        {
+            await start.Task;
+            using var response = await clerks[i % 2].PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = new[] { entry } });
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        })).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.True(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict),
+            string.Join("\n", answers.Where(a => a.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).Select(a => $"{(int)a.StatusCode} {a.Body}"))
+            + "\n" + first.Output + "\n" + second.Output);
+        Assert.Equal(25, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.Conflict), a => Assert.Contains("quota_exceeded", a.Body));
+        Assert.Equal(25, await ScalarAsync(connection, LivePermits));
+        foreach (var clerk in clerks)
+        {
+            using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
+            Assert.Equal(25, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+        }
+    }
+
+    [Fact]
+    public async Task A_permit_revoked_through_one_host_verifies_revoked_at_the_next_scan_on_the_other()
+    {
+        var (connection, environment) = await NewDatabaseAsync();
+        await using var first = await HostProcess.StartAsync(_work, environment);
+        await using var second = await HostProcess.StartAsync(_work, environment);
+        await WaitForSilosAsync(connection, s => s.Count(x => x.Status == ClusterSilo.Active) == 2, first, second);
+        var (enterprise, entries) = await HostScenario.ApprovedPeopleAsync(first, "Công ty Hai Cổng", workforce: 100, people: 3);
+        var clerks = new[] { await HostScenario.SignInAsync(first, HostScenario.ClerkEmail), await HostScenario.SignInAsync(second, HostScenario.ClerkEmail) };
+        using var issue = await clerks[0].PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries });
+        var permits = (await issue.Expect(HttpStatusCode.Created)).GetProperty("permits").EnumerateArray()
+            .Select(p => (Id: p.GetProperty("id").GetGuid(), Token: p.GetProperty("token").GetString()!)).ToList();
+        var checkpoints = new[] { first.CreateClient(), second.CreateClient() };
+
+        async Task<string?> ScanAsync(HttpClient checkpoint, string token)
+        {
+            using var scan = await checkpoint.Get($"/api/v1/verify/{token}");
+            return (await scan.Expect(HttpStatusCode.OK)).GetProperty("result").GetString();
+        }
+        // Both Hosts have checked every token (and cached what they may) before the revocations.
+        foreach (var checkpoint in checkpoints)
+        {
+            foreach (var (_, token) in permits.Concat(permits))
+            {
+                Assert.Equal("valid", await ScanAsync(checkpoint, token));
+            }
+        }
+
+        // Revoked through one Host, each is revoked at the very next scan on the other.
+        for (var i = 0; i < 2; i++)
+        {
+            using (var revoke = await clerks[i].PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[i].Id }, reason = "Nghỉ việc" }))
+            {
+                Assert.Equal(1, (await revoke.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+            }
+            Assert.Equal("revoked", await ScanAsync(checkpoints[1 - i], permits[i].Token));
+        }
+        Assert.Equal("valid", await ScanAsync(checkpoints[0], permits[2].Token));
+        Assert.Equal("valid", await ScanAsync(checkpoints[1], permits[2].Token));
+    }
+
+    [Fact]
+    public async Task Killing_the_host_of_an_enterprises_grain_leaves_verification_untouched_and_issuing_back_within_30_seconds_with_the_retry_answered_once()
+    {
+        var (connection, environment) = await NewDatabaseAsync();
+        environment["Logging__LogLevel__TravelPermits.Enterprises.Grains"] = "Debug"; // says which Host holds the grain
+        environment["Permits__Recovery__SweepSeconds"] = "0.5";
+        environment["Permits__Recovery__StaleSeconds"] = "2";
+        var first = await HostProcess.StartAsync(_work, environment);
+        await using var second = await HostProcess.StartAsync(_work, environment);
+        await using var disposeFirst = first;
+        await WaitForSilosAsync(connection, s => s.Count(x => x.Status == ClusterSilo.Active) == 2, first, second);
+        var (enterprise, entries) = await HostScenario.ApprovedPeopleAsync(first, "Công ty Dự Phòng", workforce: 10_000, people: 1_020); // quota 3,000
+        var clerks = new Dictionary<HostProcess, HttpClient>
+        {
+            [first] = await HostScenario.SignInAsync(first, HostScenario.ClerkEmail),
+            [second] = await HostScenario.SignInAsync(second, HostScenario.ClerkEmail),
+        };
+        using var opening = await clerks[first].PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries.Take(10) });
+        var token = (await opening.Expect(HttpStatusCode.Created)).GetProperty("permits")[0].GetProperty("token").GetString()!;
+        var activation = $"Enterprise {enterprise} is active on silo";
+        var holder = new[] { first, second }.Single(h => h.Output.Contains(activation, StringComparison.Ordinal));
+        var survivor = holder == first ? second : first;
+
+        // A checkpoint officer (signed in: no rate limit) scans through the survivor all along.
+        using var stopScanning = new CancellationTokenSource();
+        var checkpoint = await HostScenario.SignInAsync(survivor, HostScenario.CheckpointEmail);
+        var scanning = Task.Run(async () =>
+        {
+            var (scans, failures) = (0, new List<string>());
+            while (!stopScanning.IsCancellationRequested)
+            {
+                using var scan = await checkpoint.GetAsync($"/api/v1/verify/{token}", CancellationToken.None);
+                var body = await scan.Content.ReadAsStringAsync(CancellationToken.None);
+                scans++;
+                if (scan.StatusCode != HttpStatusCode.OK || !body.Contains("\"result\":\"valid\"", StringComparison.Ordinal))
+                {
+                    failures.Add($"{(int)scan.StatusCode} {body}");
+                }
+                await Task.Delay(20, CancellationToken.None);
+            }
+            return (scans, failures);
+        });
+
+        // 1,000 permits asked for through the grain's Host under a key, and the Host killed while its places are held.
+        var key = Guid.NewGuid().ToString();
+        var batch = entries.Skip(10).Take(1_000).ToList();
+        HttpRequestMessage Interrupted()
+        {
+            var message = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/enterprises/{enterprise}/permits")
+            {
+                Content = JsonContent.Create(new { entryIds = batch }, options: Http.JsonOptions),
+            };
+            message.Headers.Add("Idempotency-Key", key);
+            return message;
+        }
+        var interrupted = clerks[holder].SendAsync(Interrupted(), TestContext.Current.CancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await ScalarAsync(connection, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") == 0 && !interrupted.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the issue did not start\n" + holder.Output);
+            await Task.Delay(2, TestContext.Current.CancellationToken);
+        }
+        var heldAtKill = await ScalarAsync(connection, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'");
+        await holder.KillAsync();
+        var killedAt = DateTime.UtcNow;
+        try
+        {
+            (await interrupted).Dispose(); // answered just before the kill
+        }
+        catch (HttpRequestException)
+        {
+            // the call died with its Host
+        }
+
+        // The retry through the survivor: 503 with Retry-After while the cluster moves the grain, then the answer.
+        HttpResponseMessage retried;
+        var unavailable = 0;
+        while (true)
+        {
+            retried = await clerks[survivor].SendAsync(Interrupted(), TestContext.Current.CancellationToken);
+            if (retried.StatusCode != HttpStatusCode.ServiceUnavailable)
+            {
+                break;
+            }
+            Assert.NotNull(retried.Headers.RetryAfter);
+            unavailable++;
+            retried.Dispose();
+            Assert.True(DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(30), "issuing did not come back within 30 s\n" + survivor.Output);
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+        Assert.True(DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(30), "issuing came back after 30 s");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"held at the kill: {heldAtKill}; retry answered after {(DateTime.UtcNow - killedAt).TotalSeconds:F1} s and {unavailable} answers 503");
+        var firstAnswer = await retried.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(retried.StatusCode == HttpStatusCode.Created, $"{(int)retried.StatusCode} {firstAnswer}\n{survivor.Output}");
+        retried.Dispose();
+        using (var again = await clerks[survivor].SendAsync(Interrupted(), TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(firstAnswer, await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+        using (var more = await clerks[survivor].PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries.Skip(1_010) }))
+        {
+            await more.Expect(HttpStatusCode.Created);
+        }
+
+        // Once the survivor has resolved the hold the killed Host left, the counters equal the live permits.
+        while (await ScalarAsync(connection, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "the hold left behind was not resolved\n" + survivor.Output);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(1_020, await ScalarAsync(connection, LivePermits));
+        using (var state = await clerks[survivor].Get($"/api/v1/enterprises/{enterprise}"))
+        {
+            Assert.Equal(1_020, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+        }
+
+        await stopScanning.CancelAsync();
+        var (scans, failures) = await scanning;
+        Assert.True(scans > 10, $"{scans} scans");
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+    }
+
+    private const string LivePermits = "SELECT COUNT(*) FROM prm_permits WHERE \"Status\" IN ('approved', 'issued')";
+
+    private static async Task<long> ScalarAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A new PostgreSQL database (dropped after the test) and the environment of Hosts on it; skips without PostgreSQL.</summary>

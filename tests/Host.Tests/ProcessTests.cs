@@ -67,12 +67,12 @@ public sealed class ProcessTests : IAsyncLifetime
             {
                 using var ready = await host.CreateClient().Get("/health/ready");
                 await ready.Expect(HttpStatusCode.OK);
-                await SignInAsync(host, PermitsHost.AdminEmail);
+                await HostScenario.SignInAsync(host, PermitsHost.AdminEmail);
                 using var jwks = await host.CreateClient().Get("/api/v1/verify/keys");
                 keys.Add((await jwks.Expect(HttpStatusCode.OK)).GetProperty("keys").ToString());
             }
             Assert.Single(keys); // every Host signs with the one key the first created
-            var admin = await SignInAsync(hosts[0], PermitsHost.AdminEmail);
+            var admin = await HostScenario.SignInAsync(hosts[0], PermitsHost.AdminEmail);
             using var users = await admin.Get("/api/v1/users?role=admin");
             Assert.Single((await users.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
         }
@@ -135,68 +135,6 @@ public sealed class ProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_host_processes_on_one_postgresql_issue_exactly_the_remaining_places()
-    {
-        var environment = await EnvironmentFor(DatabaseProvider.Postgres);
-        await using var first = await HostProcess.StartAsync(_work, environment);
-        await using var second = await HostProcess.StartAsync(_work, environment);
-
-        var admin = await SignInAsync(first, PermitsHost.AdminEmail);
-        using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
-        {
-            data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
-            {
-                new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
-            } } },
-        }))
-        {
-            await imported.Expect(HttpStatusCode.OK);
-        }
-        using var registered = await admin.PostJson("/api/v1/enterprises", new
-        {
-            name = "Công ty Hai Máy", taxCode = TestData.TaxCode(), wardCode = "20227", address = "1 Hùng Vương",
-            contactEmail = "haimay@tests.local", contactPhone = "0905123456", workforce = 34, // quota 10
-        });
-        var enterprise = (await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        foreach (var (email, role, ward, id) in new[] { ("clerk@tests.local", "enterprise", (string?)null, (Guid?)enterprise), ("officer@tests.local", "ward-officer", "20227", null) })
-        {
-            using var user = await admin.PostJson("/api/v1/users", new { email, password = PermitsHost.Password, fullName = "Người dùng", role, wardCode = ward, enterpriseId = id });
-            await user.Expect(HttpStatusCode.Created);
-        }
-        var clerk = await SignInAsync(first, "clerk@tests.local");
-        using var template = await clerk.Get("/api/v1/requests/template.xlsx");
-        var file = Workbooks.Fill(await template.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), Enumerable.Range(0, 50).Select(i => Workbooks.Person(i)));
-        using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
-        var request = await upload.Expect(HttpStatusCode.Created);
-        var officer = await SignInAsync(first, "officer@tests.local");
-        using (var approve = await officer.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { }))
-        {
-            await approve.Expect(HttpStatusCode.OK);
-        }
-
-        // Signed in on each process: this test is about the quota, not about sharing bearer tokens (the kill test covers that).
-        var onSecond = await SignInAsync(second, "clerk@tests.local");
-        var start = new TaskCompletionSource();
-        var calls = request.GetProperty("entries").EnumerateArray().Select((entry, i) => Task.Run(async () =>
-        {
-            await start.Task;
-            using var response = await (i % 2 == 0 ? clerk : onSecond).PostJson($"/api/v1/enterprises/{enterprise}/permits",
-                new { entryIds = new[] { entry.GetProperty("id").GetGuid() } });
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        })).ToList();
-        start.SetResult();
-        var answers = await Task.WhenAll(calls);
-        var results = answers.Select(a => a.StatusCode).ToList();
-        Assert.True(answers.All(a => a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict),
-            string.Join("\n", answers.Where(a => a.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict)).Select(a => $"{(int)a.StatusCode} {a.Body}"))
-            + "\n" + first.Output + "\n" + second.Output);
-        Assert.Equal(10, results.Count(s => s == HttpStatusCode.Created));
-        Assert.Equal(40, results.Count(s => s == HttpStatusCode.Conflict));
-        using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
-        Assert.Equal(10, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
-    }
-
-    [Fact]
     public async Task A_scheduled_rollover_of_20000_permits_killed_midway_on_two_hosts_resumes_and_carries_each_once()
     {
         var environment = await EnvironmentFor(DatabaseProvider.Postgres);
@@ -208,7 +146,7 @@ public sealed class ProcessTests : IAsyncLifetime
         var first = await HostProcess.StartAsync(_work, environment);
         var second = await HostProcess.StartAsync(_work, environment);
 
-        var admin = await SignInAsync(first, PermitsHost.AdminEmail);
+        var admin = await HostScenario.SignInAsync(first, PermitsHost.AdminEmail);
         using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
         {
             data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
@@ -307,40 +245,8 @@ public sealed class ProcessTests : IAsyncLifetime
         try
         {
             var host = hosts[0];
-            var admin = await SignInAsync(host, PermitsHost.AdminEmail);
-            using (var imported = await admin.PostJson("/api/v1/admin/geo/import", new
-            {
-                data = new[] { new { level1_id = "48", name = "Thành phố Đà Nẵng", type = "Thành phố", level2s = new[]
-                {
-                    new { level2_id = "492", name = "Quận Hải Châu", type = "Quận", level3s = new[] { new { level3_id = "20227", name = "Phường Thanh Bình", type = "Phường" } } },
-                } } },
-            }))
-            {
-                await imported.Expect(HttpStatusCode.OK);
-            }
-            using var registered = await admin.PostJson("/api/v1/enterprises", new
-            {
-                name = "Công ty Ba Nghìn", taxCode = TestData.TaxCode(), wardCode = "20227", address = "1 Hùng Vương",
-                contactEmail = "banghin@tests.local", contactPhone = "0905123456", workforce = 10_000, // quota 3,000
-            });
-            var enterprise = (await registered.Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-            foreach (var (email, role, ward, id) in new[] { ("clerk@tests.local", "enterprise", (string?)null, (Guid?)enterprise), ("officer@tests.local", "ward-officer", "20227", null) })
-            {
-                using var user = await admin.PostJson("/api/v1/users", new { email, password = PermitsHost.Password, fullName = "Người dùng", role, wardCode = ward, enterpriseId = id });
-                await user.Expect(HttpStatusCode.Created);
-            }
-            var clerk = await SignInAsync(host, "clerk@tests.local");
-            using var template = await clerk.Get("/api/v1/requests/template.xlsx");
-            var file = Workbooks.Fill(await template.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken), Enumerable.Range(0, 3000).Select(i => Workbooks.Person(i)));
-            using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
-            var request = await upload.Expect(HttpStatusCode.Created);
-            var officer = await SignInAsync(host, "officer@tests.local");
-            using (var approve = await officer.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { }))
-            {
-                await approve.Expect(HttpStatusCode.OK);
-            }
-            var entryIds = request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
-            Assert.Equal(3000, entryIds.Count);
+            var (enterprise, entryIds) = await HostScenario.ApprovedPeopleAsync(host, "Công ty Ba Nghìn", workforce: 10_000, people: 3000); // quota 3,000
+            var clerk = await HostScenario.SignInAsync(host, HostScenario.ClerkEmail);
 
             // Killed once its places are held and before its permits are written (or, if the write
             // was quicker than the look, after), then once its permits are written.
@@ -370,7 +276,7 @@ public sealed class ProcessTests : IAsyncLifetime
 
                 host = await HostProcess.StartAsync(_work, environment);
                 hosts.Add(host);
-                clerk = await SignInAsync(host, "clerk@tests.local");
+                clerk = await HostScenario.SignInAsync(host, HostScenario.ClerkEmail);
                 while (await ScalarAsync(database, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
                 {
                     Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "the hold left behind was not resolved\n" + host.Output);
@@ -426,13 +332,6 @@ public sealed class ProcessTests : IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<HttpClient> SignInAsync(HostProcess host, string email)
-    {
-        var client = host.CreateClient();
-        using var login = await client.PostJson("/api/v1/auth/login", new { email, password = PermitsHost.Password });
-        return client.WithBearer((await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!);
     }
 
     [Fact]
