@@ -9,6 +9,7 @@
 #   bench/run.sh                      both providers (10 to 13 minutes on 2 cores)
 #   BENCH_PROVIDERS=Sqlite bench/run.sh
 #   BENCH_SECONDS=20                  duration of each wrk measurement
+#   BENCH_IDLE_SECONDS=200            how long the Host idles after the stamps before its memory is read
 #   BENCH_FIRST=100000 BENCH_MORE=900000 BENCH_ROWS=10000   smaller for a quick trial only: the
 #                                     results file then says so, and its labels do not fit
 #
@@ -23,6 +24,7 @@ seconds=${BENCH_SECONDS:-20}
 first=${BENCH_FIRST:-100000}
 more=${BENCH_MORE:-900000}
 rows=${BENCH_ROWS:-10000}
+idle=${BENCH_IDLE_SECONDS:-200}          # after the stamps: permit grains are collected 2 min after their last call
 providers=${BENCH_PROVIDERS:-"Sqlite Postgres"}
 out=bench/results/latest.md
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -278,7 +280,7 @@ bench_provider() { # provider
   put "$p.database" "$(seeder database-version | head -n 1)"
   admin=$(login "$admin_email")
   expect 200 POST /api/v1/admin/geo/import "$admin" "${json[@]}" @"$shared/data/dvhcvn-2021-07-01.json" >/dev/null
-  local ward_name approver checkpoint e_verify e_list e_upload p1 p2
+  local ward_name approver checkpoint e_verify e_list e_upload e_stamp p1 p2
   ward_name=$(expect 200 GET "/api/v1/wards?cityCode=$city" "" | jq -r --arg w "$ward" '.[] | select(.code == $w) | .name')
   create_user approver@bench.local approver "\"cityCode\":\"$city\""
   approver=$(login approver@bench.local)
@@ -290,6 +292,8 @@ bench_provider() { # provider
   create_user verify@bench.local enterprise "\"enterpriseId\":\"$e_verify\""
   create_user list@bench.local enterprise "\"enterpriseId\":\"$e_list\""
   create_user upload@bench.local enterprise "\"enterpriseId\":\"$e_upload\""
+  e_stamp=$(register "Công ty TNHH Bench Stamp" 0410000042 1000)
+  create_user police@bench.local ward-police "\"wardCode\":\"$ward\""
   # Period 1 is current; period 2 starts at its end; both Da Nang's (the approver's city).
   p1=$(expect 201 POST /api/v1/periods "$admin" "${json[@]}" \
     "{\"label\":\"Bench 1\",\"cityCode\":\"$city\",\"startsAt\":\"$(date -u -d '-1 day' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+13 days' +%FT%TZ)\"}")
@@ -297,6 +301,26 @@ bench_provider() { # provider
     "$(jq -c --arg until "$(date -u -d '+27 days' +%FT%TZ)" '{label: "Bench 2", cityCode: .cityCode, startsAt: .endsAt, endsAt: $until}' <<<"$p1")" | jq -r .id)
   p1=$(jq -r .id <<<"$p1")
   sleep 3 # the outbox sends the registrations' emails before the bulk writes start
+
+  # -------- 100,000 permits touched through their grains (the ward police's stamp), then idle
+  say "$p: stamp $(num "$first") permits, each through its grain, then ${idle}s idle"
+  seeder permits --enterprise "$e_stamp" --enterprise-name "Công ty TNHH Bench Stamp" --city "$city" --ward "$ward" \
+    --ward-name "$ward_name" --count "$first" --offset "$((first + more))" --status approved --ids "$work/ids-stamp.txt" >/dev/null
+  settle "$p"
+  local police
+  police=$(login police@bench.local)
+  expect 200 POST "/api/v1/permits/$(head -n 1 "$work/ids-stamp.txt")/stamp" "$police" >/dev/null # the first call's cost apart
+  put "$p.stamp.rss" "$(rss_mb)"
+  reset_peak
+  # Every permit once, 16 at a time, as a ward's police stamping its backlog from several desks.
+  seeder stamp --base "$base" --token "$police" --ids "$work/ids-stamp.txt" --concurrency 16 >"$work/$p-stamp.out" 2>&1 \
+    || { cat "$work/$p-stamp.out"; die "stamping failed"; }
+  grep '^BENCH ' "$work/$p-stamp.out" | sed 's/^BENCH //' >"$work/$p-stamp.json"
+  put "$p.stamp.peak" "$(peak_mb)"
+  put "$p.stamp.after" "$(rss_mb)"
+  put "$p.stamp.cmd" "dotnet TravelPermits.Bench.Seeder.dll stamp --base $base --token \$WARD_POLICE_TOKEN --ids ids-stamp.txt --concurrency 16"
+  sleep "$idle"
+  put "$p.stamp.idle" "$(rss_mb)"
 
   # -------- 100,000 permits
   say "$p: seed 100,000 permits (period 1)"
@@ -450,6 +474,8 @@ for p in $providers; do
 
   put "$p.upload.figure" "$(get "$p.upload.seconds") s (HTTP $(get "$p.upload.status")); peak $(get "$p.upload.peak") MB (RSS before: $(get "$p.upload.rss") MB)"
   put "$p.upload.verdict" "$(verdict le "$(get "$p.upload.seconds")" 3) (time), $(verdict le "$(get "$p.upload.peak")" 400) (memory)"
+  put "$p.stamp.figure" "$(num "$(field "$p-stamp" '.statuses["200"] // 0')") of $(num "$first") stamped in $(field "$p-stamp" .seconds) s ($(field "$p-stamp" .rps) per second, p50 $(field "$p-stamp" .p50_ms) ms, p99 $(field "$p-stamp" .p99_ms) ms; statuses $(field "$p-stamp" .statuses)); Host memory $(get "$p.stamp.rss") MB before, peak $(get "$p.stamp.peak") MB, $(get "$p.stamp.after") MB at the end, $(get "$p.stamp.idle") MB after ${idle} s idle"
+  put "$p.stamp.verdict" "$(verdict le "$(get "$p.stamp.idle")" 399) (memory once idle), $(verdict test "$(field "$p-stamp" '.statuses["200"] // 0')" = "$first") (all stamped)"
   put "$p.issue.figure" "$(get "$p.issue.seconds") s (HTTP $(get "$p.issue.status"), $(num "$(get "$p.issue.count")") permits)"
   put "$p.issue.verdict" "$(verdict le "$(get "$p.issue.seconds")" 5)"
   put "$p.print.figure" "$(get "$p.print.seconds") s, first byte at $(get "$p.print.ttfb") s (HTTP $(get "$p.print.status"), $(num "$(get "$p.print.bytes")") bytes, $(get "$p.print.pages") pages); peak $(get "$p.print.peak") MB (RSS before: $(get "$p.print.rss") MB)"
@@ -512,6 +538,7 @@ name_of() { case $1 in Sqlite) echo SQLite ;; Postgres) echo PostgreSQL ;; *) ec
   row issue "issue 10,000 permits in one call" "≤ 5 s"
   row print "print 1,000 permits to PDF" "≤ 5 s, streamed, Host peak memory ≤ 400 MB"
   row rollover "rollover of 100,000 permits" "≤ 30 s"
+  row stamp "100,000 permits each touched through its grain (the ward police's stamp), then idle" "Host memory < 400 MB once idle"
   row list "first page (50) of an enterprise's permit list among 1,000,000 permits: the enterprise holding 900,000" "≤ 50 ms"
   row listsmall "the same for the enterprise holding 100,000" "≤ 50 ms"
   echo
@@ -575,6 +602,7 @@ name_of() { case $1 in Sqlite) echo SQLite ;; Postgres) echo PostgreSQL ;; *) ec
     echo "$(get "$p.verify1m.cmd")"
     echo "$(get "$p.list.cmd")"
     echo "$(get "$p.listsmall.cmd")"
+    echo "$(get "$p.stamp.cmd")"
     echo "curl -X POST $(get "$p.base")/api/v1/periods/{period1}/rollover -H \"Authorization: Bearer \$APPROVER_TOKEN\" -H 'content-type: application/json' --data-binary '{\"toPeriodId\":\"{period2}\"}' -w '%{time_total}'"
     echo "curl -X POST $(get "$p.base")/api/v1/enterprises/{id}/requests -H \"Authorization: Bearer \$ENTERPRISE_TOKEN\" -F kind=addition -F 'file=@bench-10000.xlsx;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' -w '%{time_total}'"
     echo "curl -X POST $(get "$p.base")/api/v1/requests/{id}/approve -H \"Authorization: Bearer \$APPROVER_TOKEN\" -H 'content-type: application/json' --data-binary '{\"quota\":{\"quota\":10000}}'   # $(get "$p.approve.seconds") s"

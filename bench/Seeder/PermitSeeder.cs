@@ -41,6 +41,13 @@ internal static class PermitSeeder
         var periodId = options.Guid("period");
         var sampleEvery = options.Int("sample-every", 10);
         var forgedCount = options.Int("forged-count", 10_000);
+        // "approved": permits that wait for the ward police's stamp, which goes through each permit's grain.
+        var status = options.Text("status") switch
+        {
+            null or "issued" => PermitStatus.Issued,
+            "approved" => PermitStatus.Approved,
+            var other => throw new ArgumentException($"--status {other}: issued or approved"),
+        };
         var clock = Stopwatch.StartNew();
 
         await using var db = Database.Open();
@@ -79,7 +86,7 @@ internal static class PermitSeeder
                         () => new KeyRing.Signer(kid, kidBytes, ECDsa.Create(parameters)),
                         (i, _, signer) =>
                         {
-                            batch[i] = NewPermit(first + i, enterpriseId, enterpriseName, cityCode, wardCode, wardName, now, validTo, periodId, signer);
+                            batch[i] = NewPermit(first + i, enterpriseId, enterpriseName, cityCode, wardCode, wardName, status, now, validTo, periodId, signer);
                             return signer;
                         },
                         signer => signer.Dispose());
@@ -93,6 +100,7 @@ internal static class PermitSeeder
         });
 
         var tokens = Open(options.Text("tokens"), append: false);
+        var ids = Open(options.Text("ids"), append: false);
         var sample = Open(options.Text("sample-file"), append: true);
         var forged = Open(options.Text("forged"), append: false);
         var forgeEvery = Math.Max(1, count / Math.Max(1, forgedCount));
@@ -109,6 +117,7 @@ internal static class PermitSeeder
                 foreach (var permit in batch)
                 {
                     tokens?.WriteLine(permit.Token);
+                    ids?.WriteLine(permit.Id.ToString());
                     if (index % sampleEvery == 0)
                     {
                         sample?.WriteLine(permit.Token);
@@ -132,7 +141,7 @@ internal static class PermitSeeder
             // planner does not believe the table still holds what it held before.
             await db.Database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"prm_permits\"");
         }
-        foreach (var file in new[] { tokens, sample, forged })
+        foreach (var file in new[] { tokens, ids, sample, forged })
         {
             file?.Dispose();
         }
@@ -153,14 +162,14 @@ internal static class PermitSeeder
     /// ID number of its own: province 079 (the tests' uploads use 048), the century, gender and year
     /// digits of the birth date, and a serial that makes it unique (index mod 90 picks year and gender).
     /// </summary>
-    private static Permit NewPermit(int index, Guid enterpriseId, string enterpriseName, string cityCode, string wardCode, string wardName,
+    private static Permit NewPermit(int index, Guid enterpriseId, string enterpriseName, string cityCode, string wardCode, string wardName, PermitStatus status,
         DateTimeOffset now, DateTimeOffset validTo, Guid? periodId, KeyRing.Signer signer)
     {
         var row = Workbooks.Person(index);
         var idNumber = string.Concat("079", row.IdNumber.AsSpan(3, 3), (index / 90).ToString("D6", CultureInfo.InvariantCulture));
         var person = new ApprovedPerson(Guid.CreateVersion7(), enterpriseId, cityCode, wardCode, row.FullName, idNumber, row.DateOfBirth,
             row.Gender == "Nữ" ? "female" : "male", row.Phone, row.Position, row.Residence, row.Workplace, now);
-        return PermitIssuer.NewPermit(person, enterpriseId, enterpriseName, wardName, PermitStatus.Issued, now, validTo, periodId, "bench-seeder", signer);
+        return PermitIssuer.NewPermit(person, enterpriseId, enterpriseName, wardName, status, now, validTo, periodId, "bench-seeder", signer);
     }
 
     /// <summary>

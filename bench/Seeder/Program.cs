@@ -5,8 +5,9 @@ using TravelPermits.Bench.Seeder;
 //
 //   permits   --enterprise ID --enterprise-name NAME --city CODE --ward CODE --ward-name NAME
 //             --count N [--offset K] [--period ID] [--tokens FILE] [--sample-file FILE --sample-every N]
-//             [--forged FILE --forged-count N]
+//             [--forged FILE --forged-count N] [--status issued|approved] [--ids FILE]
 //   workbook  --template FILE --rows N --out FILE
+//   stamp     --base URL --token BEARER --ids FILE [--concurrency N]   the ward police's stamp of each permit, through the API
 //   probe     --tokens FILE [--reads N]      the cost of the verification's database read, by how its DbContext is had
 //   database-version
 try
@@ -23,6 +24,9 @@ try
             break;
         case "workbook":
             WorkbookCommand.Run(options);
+            break;
+        case "stamp":
+            await StampCommand.RunAsync(options);
             break;
         case "probe":
             await Probe.RunAsync(options);
