@@ -7,17 +7,23 @@ const fill = (template, ...values) => values.reduce((text, value, i) => text.rep
 let next = null;
 let shown = 0;
 
-/** A line's details (the JSON the change wrote) as `key: value` pairs, values as written. */
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A line's details (the JSON the change wrote) as `key: value` pairs: instants in +07:00, the rest as written. */
 function details(value) {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'object') return String(value);
-  return Object.entries(value).map(([key, v]) => `${key}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`).join(' · ');
+  const shown = (v) => {
+    if (typeof v === 'string' && instant.test(v)) return dateTime(v);
+    return typeof v === 'object' && v !== null ? JSON.stringify(v) : v;
+  };
+  return Object.entries(value).map(([key, v]) => `${key}: ${shown(v)}`).join(' · ');
 }
 
 const row = (a) => el('tr', {},
-  el('td', { text: dateTime(a.at) }), el('td', { text: a.actor }), el('td', {}, el('code', { text: a.action })),
+  el('td', { text: dateTime(a.at) }), el('td', { text: a.actor }), el('td', {}, el('code', {}, a.action.split('.').flatMap((part, i) => (i ? [el('wbr'), `.${part}`] : [part])))),
   el('td', { text: t[`type.${a.entityType}`] ?? a.entityType }), el('td', { class: 'id', text: a.entityId }),
-  el('td', { text: details(a.details) }));
+  el('td', { class: 'details', text: details(a.details) }));
 
 async function load(more = false) {
   const query = new URLSearchParams({ limit: '50' });

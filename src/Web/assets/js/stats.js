@@ -1,7 +1,7 @@
 import { api, problemText } from './api.js';
 import { bars } from './bars.js';
 import { $, el, say, texts } from './dom.js';
-import { date, dateTime, number } from './format.js';
+import { dateTime, number } from './format.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
@@ -11,14 +11,14 @@ const names = { wards: new Map(), enterprises: new Map() };
 /** The city whose wards the filter offers: the approver's own, or the one the admin typed. */
 const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
 
+/** The city's wards: names for the scope line, and the choices of the filter (approver, admin). */
 async function loadWards() {
   const select = $('#ward');
-  if (!select) return;
   const code = city();
   const result = code ? await api(`wards?cityCode=${encodeURIComponent(code)}`) : { ok: true, data: [] };
   const wards = result.ok ? result.data : [];
   wards.forEach((w) => names.wards.set(w.code, w.name));
-  select.replaceChildren(select.options[0], ...wards.map((w) => el('option', { value: w.code, text: `${w.name} (${w.districtName})` })));
+  select?.replaceChildren(select.options[0], ...wards.map((w) => el('option', { value: w.code, text: `${w.name} (${w.districtName})` })));
 }
 
 async function loadEnterprises() {
@@ -62,7 +62,7 @@ async function load() {
   bars($('#requests'), s.requests, (status) => t[`request.status.${status}`] ?? status);
   bars($('#applications'), s.applications, (status) => t[`request.status.${status}`] ?? status);
   const period = s.currentPeriod;
-  $('#period').textContent = period ? fill(t.period, period.label, date(period.startsAt), date(period.endsAt)) : t.noPeriod;
+  $('#period').textContent = period ? fill(t.period, period.label, dateTime(period.startsAt), dateTime(period.endsAt)) : t.noPeriod;
   $('#period-issued').textContent = period ? fill(t['period.issued'], number(period.issued)) : '';
   if (period) bars($('#period-permits'), period.permits, (status) => t[`permit.status.${status}`] ?? status);
   else $('#period-permits').replaceChildren();
