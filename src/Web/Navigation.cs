@@ -26,9 +26,28 @@ internal static class Navigation
             new("/enterprise/requests", WebTexts.Nav.Requests),
             new("/enterprise/permits", WebTexts.Nav.Permits),
         ],
-        Roles.Approver or Roles.WardOfficer or Roles.AreaPolice => [new("/inbox", WebTexts.Nav.Inbox)],
-        Roles.WardPolice => [new("/stamps", WebTexts.Nav.Stamps)],
-        Roles.Admin => [new("/admin/users", WebTexts.Nav.Users)],
+        Roles.Approver =>
+        [
+            new("/inbox", WebTexts.Nav.Inbox),
+            new("/enterprises", WebTexts.Nav.Enterprises),
+            new("/policies", WebTexts.Nav.Policies),
+            new("/stats", WebTexts.Nav.Stats),
+            new("/audit", WebTexts.Nav.Audit),
+        ],
+        Roles.WardOfficer or Roles.AreaPolice =>
+        [
+            new("/inbox", WebTexts.Nav.Inbox),
+            new("/enterprises", WebTexts.Nav.Enterprises),
+            new("/stats", WebTexts.Nav.Stats),
+        ],
+        Roles.WardPolice => [new("/stamps", WebTexts.Nav.Stamps), new("/stats", WebTexts.Nav.Stats)],
+        Roles.Admin =>
+        [
+            new("/admin/users", WebTexts.Nav.Users),
+            new("/policies", WebTexts.Nav.Policies),
+            new("/stats", WebTexts.Nav.Stats),
+            new("/audit", WebTexts.Nav.Audit),
+        ],
         Roles.Checkpoint => [new("/checkpoint", WebTexts.Nav.Checkpoint)],
         _ => [],
     };

@@ -495,8 +495,10 @@ public abstract class PermitTests(PermitsHost host)
         await hidden.ExpectProblem(HttpStatusCode.NotFound, "not_found");
     }
 
+    private Task<JsonElement> CurrentPeriodAsync() => CurrentPeriodAsync(host);
+
     /// <summary>Da Nang's period in force now (created once per fixture: a city's periods may not overlap).</summary>
-    private async Task<JsonElement> CurrentPeriodAsync()
+    internal static async Task<JsonElement> CurrentPeriodAsync(PermitsHost host)
     {
         using (var current = await host.Anonymous().Get($"/api/v1/periods/current?cityCode={PermitsHost.CityCode}"))
         {

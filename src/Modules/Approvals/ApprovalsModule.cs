@@ -32,6 +32,7 @@ public static class ApprovalsModule
         services.AddScoped<ApprovalFollowUps>();
         services.AddHostedService<FollowUpSweep>();
         services.AddScoped<IApprovedList, ApprovedList>();
+        services.AddScoped<IRequestFigures, Figures.RequestCounts>();
         services.AddValidatorsFromAssembly(typeof(ApprovalsModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

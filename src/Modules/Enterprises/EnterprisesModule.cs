@@ -38,6 +38,7 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseRegistrar>();
         services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();
+        services.AddScoped<IEnterpriseFigures, Figures.EnterpriseCounts>();
         // FastEndpoints runs the validators before its endpoints; this one also guards the
         // registrations other modules ask for (IEnterpriseRegistration).
         services.AddValidatorsFromAssembly(typeof(EnterprisesModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -47,6 +47,8 @@ public static class PermitsModule
         services.AddScoped<PlaceReturns>();
         services.AddHostedService<PlaceReturnSweep>();
         services.AddScoped<PermitList>();
+        services.AddScoped<Figures.StatsScopes>();
+        services.AddScoped<Figures.PermitCounts>();
         services.AddScoped<PermitStamper>();
         services.AddScoped<Print.PermitPrinter>();
         services.AddSettings<VerifyOptions>(VerifyOptions.Section, o => o.Problem());

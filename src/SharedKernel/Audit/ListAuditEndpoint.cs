@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using TravelPermits.SharedKernel.Paging;
@@ -14,11 +15,26 @@ internal sealed class ListAuditRequest
 {
     public string? EntityType { get; init; }
     public string? EntityId { get; init; }
+    public string? Action { get; init; }
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
 }
 
-/// <summary><c>GET /api/v1/audit?entityType=&amp;entityId=</c>: newest first; an approver sees the lines of their city.</summary>
+internal sealed class ListAuditRequestValidator : AbstractValidator<ListAuditRequest>
+{
+    public ListAuditRequestValidator()
+    {
+        RuleFor(r => r.EntityType).MaximumLength(50);
+        RuleFor(r => r.EntityId).MaximumLength(100);
+        RuleFor(r => r.Action).MaximumLength(100);
+    }
+}
+
+/// <summary>
+/// <c>GET /api/v1/audit?entityType=&amp;entityId=&amp;action=</c>: newest first; an approver sees the lines
+/// of their city. <c>action</c> is a whole action (<c>enterprise.activated</c>) or, ending in a dot, every
+/// action of a kind (<c>enterprise.</c>).
+/// </summary>
 internal sealed class ListAuditEndpoint(PlatformDbContext db) : Endpoint<ListAuditRequest, CursorPage<AuditItem>>
 {
     public override void Configure()
@@ -46,6 +62,12 @@ internal sealed class ListAuditEndpoint(PlatformDbContext db) : Endpoint<ListAud
         if (!string.IsNullOrEmpty(request.EntityId))
         {
             query = query.Where(a => a.EntityId == request.EntityId);
+        }
+        if (request.Action is { Length: > 0 } action)
+        {
+            query = action.EndsWith('.')
+                ? query.Where(a => a.Action.StartsWith(action))
+                : query.Where(a => a.Action == action);
         }
         if (after is { } position)
         {

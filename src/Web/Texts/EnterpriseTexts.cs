@@ -22,10 +22,7 @@ internal static class EnterpriseTexts
         ["ratio"] = new("Tỷ lệ {0}% trên {1} lao động", "{0}% of {1} workers"),
         ["period"] = new("{0}: từ {1} đến {2}", "{0}: from {1} to {2}"),
         ["noPeriod"] = NoPeriod,
-        ["status.pending"] = new("Chờ duyệt", "Pending"),
-        ["status.active"] = new("Đang hoạt động", "Active"),
-        ["status.rejected"] = new("Bị từ chối", "Rejected"),
-    };
+    }.Concat(StatusTexts.Enterprises).ToDictionary();
 }
 
 /// <summary>The requests screen.</summary>
@@ -73,6 +70,13 @@ internal static class StatusTexts
         ["status.verified"] = new("Đã xác minh", "Verified"),
         ["status.approved"] = new("Đã duyệt", "Approved"),
         ["status.partially_approved"] = new("Duyệt một phần", "Partly approved"),
+        ["status.rejected"] = new("Bị từ chối", "Rejected"),
+    };
+
+    public static readonly IReadOnlyDictionary<string, LocalizedText> Enterprises = new Dictionary<string, LocalizedText>
+    {
+        ["status.pending"] = new("Chờ duyệt", "Pending"),
+        ["status.active"] = new("Đang hoạt động", "Active"),
         ["status.rejected"] = new("Bị từ chối", "Rejected"),
     };
 

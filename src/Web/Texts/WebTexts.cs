@@ -66,6 +66,10 @@ internal static class WebTexts
         public static readonly LocalizedText Stamps = new("Xác nhận giấy", "Stamping");
         public static readonly LocalizedText Users = new("Người dùng", "Users");
         public static readonly LocalizedText Checkpoint = new("Kiểm tra giấy", "Check a permit");
+        public static readonly LocalizedText Enterprises = new("Doanh nghiệp", "Enterprises");
+        public static readonly LocalizedText Policies = new("Chính sách và đợt", "Policies and periods");
+        public static readonly LocalizedText Stats = new("Thống kê", "Statistics");
+        public static readonly LocalizedText Audit = new("Nhật ký", "Audit trail");
     }
 
     /// <summary>Words the pages' scripts need in any screen.</summary>

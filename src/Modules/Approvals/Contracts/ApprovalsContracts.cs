@@ -43,3 +43,12 @@ public interface IIndividualPermits
     /// </summary>
     Task<Guid> IssueAsync(ApprovedPerson person, CancellationToken cancellationToken);
 }
+
+/// <summary>Enterprises' requests and individual applications by status, counted for <c>GET /api/v1/stats</c>.</summary>
+public sealed record RequestFigures(IReadOnlyDictionary<RequestStatus, int> Requests, IReadOnlyDictionary<RequestStatus, int> Applications);
+
+public interface IRequestFigures
+{
+    /// <summary>Applications belong to no enterprise: a scope naming one counts none of them.</summary>
+    Task<RequestFigures> CountAsync(SharedKernel.Figures.FigureScope scope, CancellationToken cancellationToken);
+}

@@ -28,3 +28,11 @@ public interface IEnterpriseRegistration
 [GenerateSerializer, Immutable]
 [Alias("TravelPermits.Enterprises.WardChain")]
 public sealed record WardChain(string WardCode, bool PoliceVerify, bool PoliceStamp);
+
+/// <summary>The enterprises counted for <c>GET /api/v1/stats</c>, and the places of the active ones.</summary>
+public sealed record EnterpriseFigures(IReadOnlyDictionary<EnterpriseStatus, int> ByStatus, int Quota, int ActivePermits);
+
+public interface IEnterpriseFigures
+{
+    Task<EnterpriseFigures> CountAsync(SharedKernel.Figures.FigureScope scope, CancellationToken cancellationToken);
+}

@@ -24,3 +24,16 @@ export function dateTime(value) {
 }
 
 export const number = (n, lang = document.documentElement.lang) => new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi').format(n);
+
+/**
+ * A date typed as dd/MM/yyyy as the instant its day starts in Vietnam (ISO with +07:00), `days`
+ * later when given; null when it is not such a date.
+ */
+export function vietnamDay(text, days = 0) {
+  const typed = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec((text ?? '').trim());
+  if (!typed) return null;
+  const day = new Date(Date.UTC(Number(typed[3]), Number(typed[2]) - 1, Number(typed[1])));
+  if (day.getUTCDate() !== Number(typed[1]) || day.getUTCMonth() !== Number(typed[2]) - 1) return null;
+  day.setUTCDate(day.getUTCDate() + days);
+  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}T00:00:00+07:00`;
+}

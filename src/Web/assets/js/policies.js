@@ -1,0 +1,120 @@
+import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
+import { $, el, say, texts } from './dom.js';
+import { dateTime, number, vietnamDay } from './format.js';
+
+const t = texts();
+const screen = $('#screen').dataset;
+const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
+const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
+const failed = (result, items) => { say($('#done'), ''); say($('#failed'), result ? problemText(result, t) : items.shift(), result ? fieldErrors(result) : items); $('#failed').focus(); };
+const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
+const wardNames = new Map();
+let periods = [];
+let rolling = null; // the period the dialog carries forward
+
+async function loadCity() {
+  const code = city();
+  if (!code) return;
+  const [policy, wards] = await Promise.all([api(`cities/${encodeURIComponent(code)}/policy`), api(`wards?cityCode=${encodeURIComponent(code)}`)]);
+  if (!policy.ok) return failed(policy);
+  $('#city-ratio').value = policy.data.defaultRatioPercent;
+  const list = wards.ok ? wards.data : [];
+  list.forEach((w) => wardNames.set(w.code, w.name));
+  $('#ward').replaceChildren(...list.map((w) => el('option', { value: w.code, text: `${w.name} (${w.districtName})` })));
+  await loadWard();
+}
+
+async function loadWard() {
+  const code = $('#ward').value;
+  if (!code) return;
+  const result = await api(`wards/${encodeURIComponent(code)}/policy`);
+  if (!result.ok) return failed(result);
+  const p = result.data;
+  $('#ward-ratio').value = p.defaultRatioPercent ?? '';
+  $('#ward-effective').textContent = fill(t.effective, p.effectiveRatioPercent);
+  $('#police-verify').checked = p.chain.policeVerify;
+  $('#police-stamp').checked = p.chain.policeStamp;
+}
+
+function state(p, now) {
+  if (p.closedAt) return fill(t.closed, dateTime(p.closedAt));
+  if (new Date(p.endsAt) <= now) return t.ended;
+  return new Date(p.startsAt) <= now ? t.current : t.upcoming;
+}
+
+async function loadPeriods() {
+  const result = await api('periods');
+  const body = $('#periods tbody');
+  if (!result.ok) return body.replaceChildren(el('tr', {}, el('td', { colspan: 6, text: problemText(result, t) })));
+  periods = result.data.items;
+  const now = new Date();
+  body.replaceChildren(...(periods.length ? periods.map((p) => el('tr', { 'data-id': p.id },
+    el('td', { text: p.label }), el('td', { text: p.cityCode ?? t.everyCity }), el('td', { text: dateTime(p.startsAt) }),
+    el('td', { text: dateTime(p.endsAt) }), el('td', { text: state(p, now) }),
+    el('td', {}, p.closedAt ? null : el('button', {
+      type: 'button', text: t.rollover, 'aria-label': fill(t.rolloverOne, p.label), onclick: () => openRollover(p),
+    })),
+  )) : [el('tr', {}, el('td', { colspan: 6, text: t.none }))]));
+}
+
+function openRollover(p) {
+  rolling = p;
+  const later = periods.filter((q) => q.id !== p.id && q.cityCode === p.cityCode && new Date(q.startsAt) >= new Date(p.endsAt));
+  $('#rollover-from').textContent = `${p.label}: ${dateTime(p.startsAt)} – ${dateTime(p.endsAt)}`;
+  $('#rollover-to').replaceChildren(...later.map((q) => el('option', { value: q.id, text: `${q.label}: ${dateTime(q.startsAt)} – ${dateTime(q.endsAt)}` })));
+  $('#rollover-error').textContent = later.length ? '' : t.noLater;
+  $('#rollover-error').hidden = later.length > 0;
+  $('#rollover-dialog').showModal();
+}
+
+$('#city-choice')?.addEventListener('submit', (e) => { e.preventDefault(); loadCity(); });
+$('#ward').addEventListener('change', loadWard);
+$('#city-policy').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const ratio = $('#city-ratio').value.trim();
+  const result = await api(`cities/${encodeURIComponent(city())}/policy`, { method: 'PUT', json: { defaultRatioPercent: ratio === '' ? null : Number(ratio) } });
+  if (!result.ok) return failed(result);
+  done(fill(t.citySaved, result.data.defaultRatioPercent));
+  await loadWard();
+});
+$('#ward-policy').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const code = $('#ward').value;
+  const ratio = $('#ward-ratio').value.trim();
+  const json = { defaultRatioPercent: ratio === '' ? null : Number(ratio), chain: { policeVerify: $('#police-verify').checked, policeStamp: $('#police-stamp').checked } };
+  const result = await api(`wards/${encodeURIComponent(code)}/policy`, { method: 'PUT', json });
+  if (!result.ok) return failed(result);
+  done(fill(t.wardSaved, wardNames.get(code) ?? code));
+  await loadWard();
+});
+$('#create-period').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const startsAt = vietnamDay($('#p-start').value);
+  const endsAt = vietnamDay($('#p-end').value, 1); // through the end of the last day
+  if (!startsAt || !endsAt) return failed(null, [t.badDate]);
+  const json = { label: $('#p-label').value.trim(), startsAt, endsAt };
+  if ($('#p-city')?.value.trim()) json.cityCode = $('#p-city').value.trim();
+  const result = await api('periods', { method: 'POST', json, headers: { 'Idempotency-Key': idempotencyKey() } });
+  if (!result.ok) return failed(result);
+  done(fill(t.created, result.data.label));
+  $('#create-period').reset();
+  await loadPeriods();
+});
+$('#rollover-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const toPeriodId = $('#rollover-to').value;
+  if (!toPeriodId) return;
+  const result = await api(`periods/${rolling.id}/rollover`, { method: 'POST', json: { toPeriodId } });
+  if (!result.ok) {
+    $('#rollover-error').textContent = [problemText(result, t), ...fieldErrors(result)].join(' ');
+    $('#rollover-error').hidden = false;
+    return;
+  }
+  $('#rollover-dialog').close();
+  const to = periods.find((q) => q.id === toPeriodId);
+  done(fill(t.rolledOver, number(result.data.carried), number(result.data.enterprises), to?.label ?? ''));
+  await loadPeriods();
+});
+document.querySelectorAll('dialog .cancel').forEach((b) => b.addEventListener('click', () => b.closest('dialog').close()));
+
+await Promise.all([loadCity(), loadPeriods()]);
