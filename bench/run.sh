@@ -430,7 +430,7 @@ bench_provider() { # provider
   put "$p.host.warnings" "$(grep -cE '^(warn|fail|crit):' "$work/host-$p.log" || true)"
   # Each warning or error once, with its count: the level and category line, then the message's first line.
   awk '/^(warn|fail|crit):/ { head = $0; getline; sub(/^ +/, ""); print head " " substr($0, 1, 220) }' "$work/host-$p.log" \
-    | sort | uniq -c | sort -rn | head -n 12 >"$work/$p-warnings.txt"
+    | sort | uniq -c | sort -rn | awk 'NR <= 12' >"$work/$p-warnings.txt" # awk reads to the end: no SIGPIPE under pipefail
   stop_host
   drop_database
   say "$p: done"
