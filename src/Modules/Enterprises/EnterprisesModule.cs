@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Accounts.Contracts;
 using TravelPermits.Enterprises.Browse;
 using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Enterprises.Levels;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Enterprises.Policies;
 using TravelPermits.Enterprises.Quota;
@@ -14,7 +15,7 @@ using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.Enterprises;
 
-/// <summary>Enterprises, wards' policies and workforce quotas. Its routes are FastEndpoints of <see cref="EnterprisesApi"/>.</summary>
+/// <summary>Enterprises, wards' policies and epidemic levels, and workforce quotas. Its routes are FastEndpoints of <see cref="EnterprisesApi"/>.</summary>
 public static class EnterprisesModule
 {
     /// <summary>The rate-limiting policy the Host must define for anonymous writes (self-registration).</summary>
@@ -38,6 +39,12 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseRegistrar>();
         services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
         services.AddScoped<QuotaChanger>();
+        services.AddScoped<QuotaLevelFollower>();
+        services.AddScoped<WardLevelReader>();
+        services.AddScoped<Geography.Contracts.IWardConditions>(sp => sp.GetRequiredService<WardLevelReader>());
+        services.AddScoped<WardLevelStore>();
+        services.AddScoped<WardLevelService>();
+        services.AddHostedService<LevelSweep>();
         // FastEndpoints runs the validators before its endpoints; this one also guards the
         // registrations other modules ask for (IEnterpriseRegistration).
         services.AddValidatorsFromAssembly(typeof(EnterprisesModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
