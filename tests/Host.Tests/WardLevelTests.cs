@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Levels;
 using TravelPermits.TestSupport;
 
@@ -280,6 +281,25 @@ public abstract class WardLevelTests(PermitsHost host)
             await revoke.Expect(HttpStatusCode.OK);
         }
         await PermitTests.IssueAsync(clerk, over, [entries[8]]); // 5 live under a quota of 6
+    }
+
+    [Fact]
+    public async Task An_enterprise_follows_a_decision_once_however_often_it_is_asked()
+    {
+        const string ward = "19759"; // Phường Phú Hậu
+        var approver = await ApproverAsync();
+        var enterprise = await host.RegisterEnterpriseAsync(ward, 10);
+        var contact = (await EnterpriseAsync(approver, enterprise)).GetProperty("contactEmail").GetString()!;
+        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IEnterpriseGrain>(enterprise);
+        var change = Guid.NewGuid();
+        var decision = Guid.NewGuid();
+        Assert.True(await grain.FollowWardLevelAsync(change, new WardLevelRatio(decision, ward, "Phường Phú Hậu", 2, 50, "Thử")));
+        // Asked again under the same id (a sweep on another Host), even with another ratio: nothing changes.
+        Assert.False(await grain.FollowWardLevelAsync(change, new WardLevelRatio(decision, ward, "Phường Phú Hậu", 4, 0, "Thử")));
+        Assert.Equal(5, (await EnterpriseAsync(approver, enterprise)).GetProperty("quota").GetInt32());
+        await host.WaitForMailAsync(contact, m => m.Subject.Contains("cấp độ dịch", StringComparison.Ordinal));
+        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        Assert.Single(Eml.ReadAll(host.MailDirectory), m => m.To == contact && m.Subject.Contains("cấp độ dịch", StringComparison.Ordinal));
     }
 
     [Fact]

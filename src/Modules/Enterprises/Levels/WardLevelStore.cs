@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Enterprises.Policies;
@@ -15,9 +16,9 @@ namespace TravelPermits.Enterprises.Levels;
 /// A ward's decisions on its epidemic level, written for <see cref="Grains.WardGrain"/> only, and the
 /// following of the decision in force by the ward's enterprises (docs/adr/0018-ward-levels.md).
 /// </summary>
-internal sealed class WardLevelStore(
+internal sealed partial class WardLevelStore(
     EnterprisesDbContext db, IGeographyDirectory geography, WardLevelReader levels, CityPolicyService cities,
-    IGrainFactory grains, TimeProvider time, ActorAccessor actor)
+    IGrainFactory grains, TimeProvider time, ActorAccessor actor, ILogger<WardLevelStore> logger)
 {
     /// <summary>How far in the past an effective time may be (a clock a little behind); it is then taken as now.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
@@ -65,6 +66,7 @@ internal sealed class WardLevelStore(
         }
         var inForce = await levels.DecisionInForceAsync(wardCode, ct);
         var followed = 0;
+        var failed = 0;
         if (inForce is { FollowedAt: null } && await cities.RatiosByLevelAsync(inForce.CityCode, ct) is { } ratios)
         {
             var ward = await geography.FindWardAsync(wardCode, ct);
@@ -74,11 +76,24 @@ internal sealed class WardLevelStore(
                 .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
             foreach (var enterprise in enterprises)
             {
-                if (await grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise), level))
+                try
                 {
-                    followed++;
+                    if (await grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise), level))
+                    {
+                        followed++;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The decision stands; this enterprise follows it at the next sweep, the others now.
+                    failed++;
+                    LogNotFollowed(logger, e, enterprise, wardCode);
                 }
             }
+        }
+        if (failed > 0)
+        {
+            return;
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var marked = await db.WardLevels.Where(l => waiting.Contains(l.Id) && l.FollowedAt == null)
@@ -105,4 +120,7 @@ internal sealed class WardLevelStore(
         SHA256.HashData(both, hash);
         return new Guid(hash[..16]);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Enterprise {EnterpriseId} did not follow the level of ward {WardCode}; the sweep tries again")]
+    private static partial void LogNotFollowed(ILogger logger, Exception exception, Guid enterpriseId, string wardCode);
 }
