@@ -33,18 +33,18 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseBrowser>();
         services.AddScoped<QuotaPlaces>();
         services.AddHostedService<HoldSweep>();
-        services.AddScoped<CityPolicyService>();
-        services.AddScoped<WardPolicyStore>();
-        services.AddScoped<WardPolicyService>();
-        services.AddScoped<EnterpriseRegistrar>();
-        services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
-        services.AddScoped<QuotaChanger>();
         services.AddScoped<QuotaLevelFollower>();
         services.AddScoped<WardLevelReader>();
         services.AddScoped<Geography.Contracts.IWardConditions>(sp => sp.GetRequiredService<WardLevelReader>());
         services.AddScoped<WardLevelStore>();
         services.AddScoped<WardLevelService>();
         services.AddHostedService<LevelSweep>();
+        services.AddScoped<CityPolicyService>();
+        services.AddScoped<WardPolicyStore>();
+        services.AddScoped<WardPolicyService>();
+        services.AddScoped<EnterpriseRegistrar>();
+        services.AddScoped<IEnterpriseRegistration>(sp => sp.GetRequiredService<EnterpriseRegistrar>());
+        services.AddScoped<QuotaChanger>();
         // FastEndpoints runs the validators before its endpoints; this one also guards the
         // registrations other modules ask for (IEnterpriseRegistration).
         services.AddValidatorsFromAssembly(typeof(EnterprisesModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
