@@ -284,6 +284,28 @@ public abstract class WardLevelTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task Every_enterprise_of_a_busy_ward_follows_a_decision_before_it_is_answered()
+    {
+        const string ward = "19762"; // Phường Thuận Hòa
+        var approver = await ApproverAsync();
+        await SetRatiosAsync(approver);
+        var enterprises = new List<Guid>();
+        for (var i = 0; i < 30; i++)
+        {
+            enterprises.Add(await host.RegisterEnterpriseAsync(ward, 100 + i));
+        }
+        await SetLevelAsync(approver, ward, 4, lockdown: true, reason: "Phong tỏa toàn phường");
+        using var listed = await approver.Get($"/api/v1/enterprises?wardCode={ward}&limit=100");
+        var quotas = (await listed.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("id").GetGuid(), e => e.GetProperty("quota").GetInt32());
+        Assert.All(enterprises, e => Assert.Equal(0, quotas[e]));
+        using var audit = await approver.Get($"/api/v1/audit?entityType=ward&entityId={ward}");
+        var followed = (await audit.Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+            .Single(a => a.GetProperty("action").GetString() == "ward.level_followed");
+        Assert.Equal(30, followed.GetProperty("details").GetProperty("enterprisesChanged").GetInt32());
+    }
+
+    [Fact]
     public async Task An_enterprise_follows_a_decision_once_however_often_it_is_asked()
     {
         const string ward = "19759"; // Phường Phú Hậu

@@ -21,6 +21,8 @@ internal sealed partial class WardLevelStore(
     IGrainFactory grains, TimeProvider time, ActorAccessor actor, ILogger<WardLevelStore> logger)
 {
     /// <summary>How far in the past an effective time may be (a clock a little behind); it is then taken as now.</summary>
+    private const int ParallelFollowers = 8;
+
     private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
 
     private static readonly LocalizedText EffectivePast = new(
@@ -65,8 +67,7 @@ internal sealed partial class WardLevelStore(
             return;
         }
         var inForce = await levels.DecisionInForceAsync(wardCode, ct);
-        var followed = 0;
-        var failed = 0;
+        var outcomes = Array.Empty<bool?>();
         if (inForce is { FollowedAt: null } && await cities.RatiosByLevelAsync(inForce.CityCode, ct) is { } ratios)
         {
             var ward = await geography.FindWardAsync(wardCode, ct);
@@ -74,23 +75,29 @@ internal sealed partial class WardLevelStore(
             var enterprises = await db.Enterprises.AsNoTracking()
                 .Where(e => e.WardCode == wardCode && e.Status != EnterpriseStatus.Rejected && e.QuotaOverride == null && !e.RatioIsExplicit)
                 .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
-            foreach (var enterprise in enterprises)
+            // A few enterprises at a time: each is its own grain and transaction, and a ward may hold hundreds.
+            using var slots = new SemaphoreSlim(ParallelFollowers);
+            outcomes = await Task.WhenAll(enterprises.Select(async enterprise =>
             {
+                await slots.WaitAsync(ct);
                 try
                 {
-                    if (await grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise), level))
-                    {
-                        followed++;
-                    }
+                    return (bool?)await grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise), level);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The decision stands; this enterprise follows it at the next sweep, the others now.
-                    failed++;
                     LogNotFollowed(logger, e, enterprise, wardCode);
+                    return null;
                 }
-            }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
         }
+        var followed = outcomes.Count(o => o == true);
+        var failed = outcomes.Count(o => o is null);
         if (failed > 0)
         {
             return;
