@@ -39,6 +39,8 @@ public abstract class AccessTests(PermitsHost host)
         ("PUT", "/api/v1/enterprises/{enterprise}/quota", "{}", Only(HttpStatusCode.BadRequest, "approver", "ward-officer")),
         ("PUT", "/api/v1/wards/20227/policy", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
         ("GET", "/api/v1/wards/20227/policy", null, AllSignedIn(HttpStatusCode.OK)),
+        ("PUT", "/api/v1/wards/20227/level", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
+        ("GET", "/api/v1/wards/20227/levels", null, Only(HttpStatusCode.OK, "admin", "approver", "checkpoint", "ward-officer", "area-police", "ward-police")),
         ("PUT", "/api/v1/cities/48/policy", "{\"defaultRatioPercent\":-1}", Only(HttpStatusCode.BadRequest, "admin", "approver")),
         ("GET", "/api/v1/cities/48/policy", null, AllSignedIn(HttpStatusCode.OK)),
         ("GET", "/api/v1/requests/template.xlsx", null, Everyone(HttpStatusCode.OK)),

@@ -14,18 +14,21 @@ public sealed class TableWritersTests
 {
     /// <summary>
     /// An enterprise's row, its holds and applied changes are written only through its grain, a
-    /// ward's policy only through the ward's grain; a registration creates its enterprise's row
-    /// outside any grain (there is no aggregate yet). The city's policy has no grain.
+    /// ward's policy and its decisions on its epidemic level only through the ward's grain (which has
+    /// each enterprise follow the level through the enterprise's grain); a registration creates its
+    /// enterprise's row outside any grain (there is no aggregate yet). The city's policy has no grain.
     /// </summary>
     private static readonly string[] EnterpriseTables =
     [
         "ent_applied_changes ← EnterpriseGrain via QuotaPlaces.ReturnAsync",
         "ent_applied_changes ← QuotaChanger via QuotaPlaces.RecordOnceAsync",
+        "ent_applied_changes ← QuotaLevelFollower via QuotaPlaces.RecordOnceAsync",
         "ent_city_policies ← SetCityPolicyEndpoint via CityPolicyService.SetAsync",
         "ent_enterprises ← EnterpriseGrain via EnterpriseRegistrar.ActivateAsync",
         "ent_enterprises ← EnterpriseGrain via EnterpriseRegistrar.RejectAsync",
         "ent_enterprises ← EnterpriseGrain via QuotaChanger.ApplyOnceAsync",
         "ent_enterprises ← EnterpriseGrain via QuotaChanger.ChangeAsync",
+        "ent_enterprises ← EnterpriseGrain via QuotaLevelFollower.FollowAsync",
         "ent_enterprises ← EnterpriseGrain via QuotaPlaces.HoldAsync",
         "ent_enterprises ← EnterpriseGrain via QuotaPlaces.ReleaseAsync",
         "ent_enterprises ← EnterpriseGrain via QuotaPlaces.ReturnAsync",
@@ -34,6 +37,8 @@ public sealed class TableWritersTests
         "ent_quota_holds ← EnterpriseGrain via QuotaPlaces.HoldAsync",
         "ent_quota_holds ← EnterpriseGrain via QuotaPlaces.ReleaseAsync",
         "ent_quota_holds ← EnterpriseGrain via QuotaPlaces.SettleAsync",
+        "ent_ward_levels ← WardGrain via WardLevelStore.FollowAsync",
+        "ent_ward_levels ← WardGrain via WardLevelStore.WriteAsync",
         "ent_ward_policies ← WardGrain via WardPolicyStore.WriteAsync",
     ];
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TravelPermits.Accounts.Contracts;
 using TravelPermits.Enterprises.Browse;
 using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Enterprises.Levels;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Enterprises.Policies;
 using TravelPermits.Enterprises.Quota;
@@ -14,7 +15,7 @@ using TravelPermits.SharedKernel.Settings;
 
 namespace TravelPermits.Enterprises;
 
-/// <summary>Enterprises, wards' policies and workforce quotas. Its routes are FastEndpoints of <see cref="EnterprisesApi"/>.</summary>
+/// <summary>Enterprises, wards' policies and epidemic levels, and workforce quotas. Its routes are FastEndpoints of <see cref="EnterprisesApi"/>.</summary>
 public static class EnterprisesModule
 {
     /// <summary>The rate-limiting policy the Host must define for anonymous writes (self-registration).</summary>
@@ -32,6 +33,12 @@ public static class EnterprisesModule
         services.AddScoped<EnterpriseBrowser>();
         services.AddScoped<QuotaPlaces>();
         services.AddHostedService<HoldSweep>();
+        services.AddScoped<QuotaLevelFollower>();
+        services.AddScoped<WardLevelReader>();
+        services.AddScoped<Geography.Contracts.IWardConditions>(sp => sp.GetRequiredService<WardLevelReader>());
+        services.AddScoped<WardLevelStore>();
+        services.AddScoped<WardLevelService>();
+        services.AddHostedService<LevelSweep>();
         services.AddScoped<CityPolicyService>();
         services.AddScoped<WardPolicyStore>();
         services.AddScoped<WardPolicyService>();

@@ -52,7 +52,21 @@ public interface IEnterpriseGrain : IGrainWithGuidKey
 
     /// <summary>Places of permits revoked or expired come back, once for <paramref name="returnId"/>.</summary>
     Task ReturnPlacesAsync(Guid returnId, int places);
+
+    /// <summary>
+    /// Takes the ratio the city set for the epidemic level now in force in the enterprise's ward, and
+    /// the quota it gives, once for <paramref name="changeId"/> (audited, and emailed to an active
+    /// enterprise); false when nothing changed: a ratio or quota an official set stays as set. Never
+    /// refused for the places in use: a quota that falls under them revokes nothing, issuing is
+    /// refused until they are under it again, and the email says how many permits are over.
+    /// </summary>
+    Task<bool> FollowWardLevelAsync(Guid changeId, WardLevelRatio level);
 }
+
+/// <summary>The ratio a city set for the level in force in a ward, and the decision that put it in force.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardLevelRatio")]
+public sealed record WardLevelRatio(Guid DecisionId, string WardCode, string WardName, int Level, int RatioPercent, string Reason);
 
 /// <summary>Whether the places were held, and how many remain after the call.</summary>
 [GenerateSerializer, Immutable]
@@ -101,7 +115,33 @@ public interface IWardGrain : IGrainWithStringKey
 
     /// <summary>Sets the ward's own ratio (null: the city's) and chain, audited; answers the policy now in force.</summary>
     Task<WardPolicyInfo> SetPolicyAsync(WardPolicyChange change);
+
+    /// <summary>
+    /// Records a decision on the ward's epidemic level and lockdown (audited, kept in its history), in
+    /// force from its <see cref="WardLevelDecision.EffectiveAt"/> (null: now; 400 when long past). When
+    /// it is in force at once, the ward's enterprises' quotas follow it before the call returns.
+    /// </summary>
+    Task<WardLevelInfo> SetLevelAsync(WardLevelDecision decision);
+
+    /// <summary>
+    /// Brings the quotas of the ward's enterprises in line with the decision in force now, if they
+    /// have not followed it yet (a decision whose time has come; one a process did not finish).
+    /// Harmless to ask twice, or on two Hosts: each enterprise follows a decision once.
+    /// </summary>
+    Task FollowLevelAsync();
 }
+
+/// <summary>A decision on a ward's level (1 to 4) and lockdown, with its reason; in force from <see cref="EffectiveAt"/> (null: now).</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardLevelDecision")]
+public sealed record WardLevelDecision(int Level, bool Lockdown, string Reason, DateTimeOffset? EffectiveAt);
+
+/// <summary>A decision recorded on a ward's level: who took it and when, and since when it is (or will be) in force.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardLevelInfo")]
+public sealed record WardLevelInfo(
+    Guid Id, string WardCode, int Level, bool Lockdown, string Reason, DateTimeOffset EffectiveAt, DateTimeOffset SetAt, string SetBy,
+    DateTimeOffset? FollowedAt);
 
 /// <summary>
 /// A ward's policy: <see cref="OwnRatioPercent"/> is its own (null: it follows its city's),

@@ -4,7 +4,7 @@ public sealed record EnterpriseInfo(
     Guid Id, string Name, string TaxCode, string CityCode, string WardCode, EnterpriseStatus Status, string ContactEmail,
     int Quota, int ActivePermits)
 {
-    public int Remaining => Quota - ActivePermits;
+    public int Remaining => Math.Max(0, Quota - ActivePermits);
 }
 
 public interface IEnterpriseDirectory

@@ -49,6 +49,9 @@ internal sealed partial class EnterpriseGrain(IServiceScopeFactory scopes, ILogg
     public Task ReturnPlacesAsync(Guid returnId, int places) =>
         scopes.WithAsync<QuotaPlaces>(quota => quota.ReturnAsync(Id, returnId, places, CancellationToken.None));
 
+    public Task<bool> FollowWardLevelAsync(Guid changeId, WardLevelRatio level) =>
+        scopes.WithAsync<QuotaLevelFollower, bool>(follower => follower.FollowAsync(Id, changeId, level, CancellationToken.None));
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Enterprise {EnterpriseId} is active on silo {Silo}")]
     private static partial void LogActivated(ILogger logger, Guid enterpriseId, string silo);
 }

@@ -16,6 +16,11 @@ internal sealed class Enterprise
     public required string ContactPhone { get; set; }
     public int Workforce { get; set; }
     public int RatioPercent { get; set; }
+    /// <summary>
+    /// True once an official set the ratio (a quota change or an approval with <c>ratioPercent</c>):
+    /// the ratio then stays as set when the ward's epidemic level changes (docs/adr/0018-ward-levels.md).
+    /// </summary>
+    public bool RatioIsExplicit { get; set; }
     /// <summary>An explicit quota set by an official; null while the quota follows workforce and ratio.</summary>
     public int? QuotaOverride { get; set; }
     /// <summary>The quota in force, kept as a column so that taking a place is one conditional update.</summary>
@@ -44,7 +49,32 @@ internal sealed class CityPolicy
 {
     public required string CityCode { get; init; }
     public int DefaultRatioPercent { get; set; }
+    /// <summary>The ratios of epidemic levels 1 to 4, all four or none (null: enterprises do not follow their ward's level).</summary>
+    public int? RatioLevel1 { get; set; }
+    public int? RatioLevel2 { get; set; }
+    public int? RatioLevel3 { get; set; }
+    public int? RatioLevel4 { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One decision about a ward's epidemic level (Resolution 128/NQ-CP: 1 to 4) and lockdown, kept for
+/// good: the ward's level at any instant is the decision with the latest <see cref="EffectiveAt"/> up to
+/// it (docs/adr/0018-ward-levels.md). <see cref="FollowedAt"/> is when the enterprises' quotas were
+/// brought in line with it (or it was passed over by a later decision already in force).
+/// </summary>
+internal sealed class WardLevelChange
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string WardCode { get; init; }
+    public required string CityCode { get; init; }
+    public int Level { get; init; }
+    public bool Lockdown { get; init; }
+    public required string Reason { get; init; }
+    public DateTimeOffset EffectiveAt { get; init; }
+    public DateTimeOffset SetAt { get; init; }
+    public required string SetBy { get; init; }
+    public DateTimeOffset? FollowedAt { get; set; }
 }
 
 /// <summary>
@@ -79,6 +109,7 @@ internal sealed class AppliedChange
     public const string PlacesReturned = "places_returned";
     public const string QuotaChanged = "quota_changed";
     public const string QuotaChangeRefused = "quota_change_refused";
+    public const string QuotaFollowedLevel = "quota_followed_level";
 
     public Guid Id { get; init; }
     public Guid EnterpriseId { get; init; }

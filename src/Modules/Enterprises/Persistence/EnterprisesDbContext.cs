@@ -11,6 +11,7 @@ internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext
     public DbSet<CityPolicy> CityPolicies => Set<CityPolicy>();
     public DbSet<QuotaHold> QuotaHolds => Set<QuotaHold>();
     public DbSet<AppliedChange> AppliedChanges => Set<AppliedChange>();
+    public DbSet<WardLevelChange> WardLevels => Set<WardLevelChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -65,6 +66,21 @@ internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext
                 name => name == "held" ? HoldState.Held : name == "taken" ? HoldState.Taken : HoldState.Released);
             // The sweep looks for holds still held after a while: few rows, in creation order.
             e.HasIndex(x => new { x.State, x.CreatedAt }).HasDatabaseName("ix_ent_quota_holds_state");
+        });
+        modelBuilder.Entity<WardLevelChange>(e =>
+        {
+            e.ToTable("ent_ward_levels", t => t.HasCheckConstraint("ck_ent_ward_levels_level", "\"Level\" BETWEEN 1 AND 4"));
+            e.HasKey(x => x.Id);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.CityCode).HasMaxLength(8);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.SetBy).HasMaxLength(256);
+            // A ward's history, and the level in force at an instant: the latest decision up to it.
+            e.HasIndex(x => new { x.WardCode, x.EffectiveAt }).HasDatabaseName("ix_ent_ward_levels_ward");
+            // The levels of a city's wards (the list of wards).
+            e.HasIndex(x => new { x.CityCode, x.EffectiveAt }).HasDatabaseName("ix_ent_ward_levels_city");
+            // The sweep looks for decisions in force whose quotas have not followed yet: few rows.
+            e.HasIndex(x => new { x.FollowedAt, x.EffectiveAt }).HasDatabaseName("ix_ent_ward_levels_followed");
         });
         modelBuilder.Entity<AppliedChange>(e =>
         {

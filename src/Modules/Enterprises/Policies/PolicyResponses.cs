@@ -6,5 +6,5 @@ internal sealed record ChainSettings(bool PoliceVerify, bool PoliceStamp);
 /// <summary>A ward's own default ratio (null: it follows the city's), the ratio in force, and its approval chain.</summary>
 internal sealed record WardPolicyResponse(string WardCode, string CityCode, int? DefaultRatioPercent, int EffectiveRatioPercent, ChainSettings Chain);
 
-/// <summary>A city's default ratio: its own, else the installation's.</summary>
-internal sealed record CityPolicyResponse(string CityCode, int DefaultRatioPercent);
+/// <summary>A city's default ratio (its own, else the installation's) and its ratios per epidemic level ("1" to "4"), if it set them.</summary>
+internal sealed record CityPolicyResponse(string CityCode, int DefaultRatioPercent, IReadOnlyDictionary<string, int>? RatioByLevel);

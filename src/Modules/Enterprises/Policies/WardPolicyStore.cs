@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Enterprises.Levels;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.SharedKernel.Audit;
@@ -10,22 +11,34 @@ namespace TravelPermits.Enterprises.Policies;
 
 /// <summary>
 /// A ward's policy in the module's tables, read and written for <see cref="Grains.WardGrain"/> only.
-/// The ratio in force: the ward's own, else its city's (<see cref="CityPolicyService"/>). The chain:
-/// the ward's, else approve only.
+/// The ratio in force: the city's for the ward's epidemic level in force, when the city set ratios
+/// per level (docs/adr/0018-ward-levels.md); else the ward's own, else its city's
+/// (<see cref="CityPolicyService"/>). The chain: the ward's, else approve only.
 /// </summary>
 internal sealed class WardPolicyStore(
-    EnterprisesDbContext db, IGeographyDirectory geography, CityPolicyService cities, IOptions<QuotaOptions> quota,
-    TimeProvider time, ActorAccessor actor)
+    EnterprisesDbContext db, IGeographyDirectory geography, CityPolicyService cities, WardLevelReader levels,
+    IOptions<QuotaOptions> quota, TimeProvider time, ActorAccessor actor)
 {
     public async Task<WardPolicyInfo> ReadAsync(string wardCode, CancellationToken ct)
     {
         var ward = await geography.FindWardAsync(wardCode, ct);
         var policy = await db.WardPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.WardCode == wardCode, ct);
         var cityCode = ward?.CityCode ?? policy?.CityCode;
-        var ratio = policy?.DefaultRatioPercent
+        var ratio = await LevelRatioAsync(wardCode, cityCode, ct)
+            ?? policy?.DefaultRatioPercent
             ?? (cityCode is null ? quota.Value.DefaultRatioPercent : await cities.RatioPercentAsync(cityCode, ct));
         return new WardPolicyInfo(wardCode, cityCode, policy?.DefaultRatioPercent, ratio,
             new WardChain(wardCode, policy?.PoliceVerify ?? false, policy?.PoliceStamp ?? false));
+    }
+
+    private async Task<int?> LevelRatioAsync(string wardCode, string? cityCode, CancellationToken ct)
+    {
+        if (cityCode is null || await cities.RatiosByLevelAsync(cityCode, ct) is not { } ratios)
+        {
+            return null;
+        }
+        var level = (await levels.DecisionInForceAsync(wardCode, ct))?.Level ?? WardLevelReader.DefaultLevel;
+        return ratios[level - 1];
     }
 
     /// <summary>Sets the ward's ratio and chain, audited (404 for a ward the catalogue does not hold).</summary>

@@ -119,12 +119,15 @@ internal sealed class QuotaChanger(EnterprisesDbContext db, QuotaPlaces places, 
     private async Task<bool> TryApplyAsync(Enterprise current, QuotaChange change, CancellationToken ct)
     {
         var (workforce, ratio, explicitQuota, quota) = Plan(current, change);
+        // A ratio an official gives stays as given when the ward's epidemic level changes.
+        var ratioIsExplicit = current.RatioIsExplicit || change.RatioPercent is not null;
         var now = time.GetUtcNow();
         var changed = await db.Enterprises
             .Where(e => e.Id == current.Id && e.Version == current.Version && e.ActivePermits <= quota)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(e => e.Workforce, workforce)
                 .SetProperty(e => e.RatioPercent, ratio)
+                .SetProperty(e => e.RatioIsExplicit, ratioIsExplicit)
                 .SetProperty(e => e.QuotaOverride, explicitQuota)
                 .SetProperty(e => e.Quota, quota)
                 .SetProperty(e => e.UpdatedAt, now)

@@ -85,4 +85,23 @@ internal static class EnterpriseEmails
 
         Hệ thống cấp giấy đi đường
         """);
+
+    /// <summary>The quota changed with the ward's epidemic level; when permits are over it, how many, and that none is revoked.</summary>
+    public static (string Subject, string Body) QuotaFollowedLevel(Enterprise e, int oldQuota, WardLevelRatio level, int over) => (
+        over > 0
+            ? $"Hạn mức giấy đi đường của {e.Name} giảm theo cấp độ dịch: vượt {over.ToString("N0", Vi)} giấy"
+            : $"Thay đổi hạn mức giấy đi đường của {e.Name} theo cấp độ dịch",
+        $"""
+        Kính gửi {e.Name} (MST {e.TaxCode}),
+
+        {level.WardName} đã chuyển sang cấp độ dịch {level.Level}. Tỷ lệ người lao động được đi lại ở cấp độ này là {level.RatioPercent}%.
+        Hạn mức giấy đi đường của doanh nghiệp đã thay đổi từ {oldQuota.ToString("N0", Vi)} thành {e.Quota.ToString("N0", Vi)} người ({e.Workforce.ToString("N0", Vi)} lao động).
+        Lý do: {level.Reason}
+        {(over > 0
+            ? $"Doanh nghiệp đang có {e.ActivePermits.ToString("N0", Vi)} giấy đi đường còn hiệu lực, vượt hạn mức mới {over.ToString("N0", Vi)} giấy. "
+                + "Không giấy nào bị thu hồi, nhưng doanh nghiệp chưa thể cấp thêm giấy cho đến khi số giấy còn hiệu lực thấp hơn hạn mức."
+            : "")}
+
+        Hệ thống cấp giấy đi đường
+        """);
 }

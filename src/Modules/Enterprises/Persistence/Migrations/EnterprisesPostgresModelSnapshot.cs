@@ -53,6 +53,18 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.Property<int>("DefaultRatioPercent")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("RatioLevel1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RatioLevel2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RatioLevel3")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RatioLevel4")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -106,6 +118,9 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
 
                     b.Property<int?>("QuotaOverride")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("RatioIsExplicit")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("RatioPercent")
                         .HasColumnType("integer");
@@ -194,6 +209,64 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.ToTable("ent_quota_holds", null, t =>
                         {
                             t.HasCheckConstraint("ck_ent_quota_holds_places", "\"Places\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TravelPermits.Enterprises.Persistence.WardLevelChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("EffectiveAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Lockdown")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("WardCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "EffectiveAt")
+                        .HasDatabaseName("ix_ent_ward_levels_city");
+
+                    b.HasIndex("FollowedAt", "EffectiveAt")
+                        .HasDatabaseName("ix_ent_ward_levels_followed");
+
+                    b.HasIndex("WardCode", "EffectiveAt")
+                        .HasDatabaseName("ix_ent_ward_levels_ward");
+
+                    b.ToTable("ent_ward_levels", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ent_ward_levels_level", "\"Level\" BETWEEN 1 AND 4");
                         });
                 });
 
@@ -336,6 +409,11 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
 
                     b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");

@@ -48,6 +48,18 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.Property<int>("DefaultRatioPercent")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RatioLevel1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatioLevel2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatioLevel3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatioLevel4")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -100,6 +112,9 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("QuotaOverride")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RatioIsExplicit")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RatioPercent")
@@ -189,6 +204,64 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.ToTable("ent_quota_holds", null, t =>
                         {
                             t.HasCheckConstraint("ck_ent_quota_holds_places", "\"Places\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TravelPermits.Enterprises.Persistence.WardLevelChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Lockdown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WardCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "EffectiveAt")
+                        .HasDatabaseName("ix_ent_ward_levels_city");
+
+                    b.HasIndex("FollowedAt", "EffectiveAt")
+                        .HasDatabaseName("ix_ent_ward_levels_followed");
+
+                    b.HasIndex("WardCode", "EffectiveAt")
+                        .HasDatabaseName("ix_ent_ward_levels_ward");
+
+                    b.ToTable("ent_ward_levels", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ent_ward_levels_level", "\"Level\" BETWEEN 1 AND 4");
                         });
                 });
 
@@ -329,6 +402,11 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
 
                     b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
