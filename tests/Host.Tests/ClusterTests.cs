@@ -108,7 +108,7 @@ public sealed class ClusterTests : IAsyncLifetime
             + "\n" + first.Output + "\n" + second.Output);
         Assert.Equal(25, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
         Assert.All(answers.Where(a => a.StatusCode == HttpStatusCode.Conflict), a => Assert.Contains("quota_exceeded", a.Body));
-        Assert.Equal(25, await ScalarAsync(connection, LivePermits));
+        Assert.Equal(25, await HostScenario.ScalarAsync(Postgres(connection), HostScenario.LivePermits));
         foreach (var clerk in clerks)
         {
             using var state = await clerk.Get($"/api/v1/enterprises/{enterprise}");
@@ -164,9 +164,8 @@ public sealed class ClusterTests : IAsyncLifetime
         environment["Logging__LogLevel__TravelPermits.Enterprises.Grains"] = "Debug"; // says which Host holds the grain
         environment["Permits__Recovery__SweepSeconds"] = "0.5";
         environment["Permits__Recovery__StaleSeconds"] = "2";
-        var first = await HostProcess.StartAsync(_work, environment);
+        await using var first = await HostProcess.StartAsync(_work, environment);
         await using var second = await HostProcess.StartAsync(_work, environment);
-        await using var disposeFirst = first;
         await WaitForSilosAsync(connection, s => s.Count(x => x.Status == ClusterSilo.Active) == 2, first, second);
         var (enterprise, entries) = await HostScenario.ApprovedPeopleAsync(first, "Công ty Dự Phòng", workforce: 10_000, people: 1_020); // quota 3,000
         var clerks = new Dictionary<HostProcess, HttpClient>
@@ -214,12 +213,12 @@ public sealed class ClusterTests : IAsyncLifetime
         }
         var interrupted = clerks[holder].SendAsync(Interrupted(), TestContext.Current.CancellationToken);
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await ScalarAsync(connection, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") == 0 && !interrupted.IsCompleted)
+        while (await HostScenario.ScalarAsync(Postgres(connection), HostScenario.HeldHolds) == 0 && !interrupted.IsCompleted)
         {
             Assert.True(DateTime.UtcNow < deadline, "the issue did not start\n" + holder.Output);
             await Task.Delay(2, TestContext.Current.CancellationToken);
         }
-        var heldAtKill = await ScalarAsync(connection, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'");
+        var heldAtKill = await HostScenario.ScalarAsync(Postgres(connection), HostScenario.HeldHolds);
         await holder.KillAsync();
         var killedAt = DateTime.UtcNow;
         try
@@ -264,12 +263,12 @@ public sealed class ClusterTests : IAsyncLifetime
         }
 
         // Once the survivor has resolved the hold the killed Host left, the counters equal the live permits.
-        while (await ScalarAsync(connection, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
+        while (await HostScenario.ScalarAsync(Postgres(connection), HostScenario.HeldHolds) > 0)
         {
             Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "the hold left behind was not resolved\n" + survivor.Output);
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
-        Assert.Equal(1_020, await ScalarAsync(connection, LivePermits));
+        Assert.Equal(1_020, await HostScenario.ScalarAsync(Postgres(connection), HostScenario.LivePermits));
         using (var state = await clerks[survivor].Get($"/api/v1/enterprises/{enterprise}"))
         {
             Assert.Equal(1_020, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
@@ -281,15 +280,7 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
     }
 
-    private const string LivePermits = "SELECT COUNT(*) FROM prm_permits WHERE \"Status\" IN ('approved', 'issued')";
-
-    private static async Task<long> ScalarAsync(string connection, string sql)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, db);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static DatabaseOptions Postgres(string connection) => new() { Provider = DatabaseProvider.Postgres, ConnectionString = connection };
 
     /// <summary>A new PostgreSQL database (dropped after the test) and the environment of Hosts on it; skips without PostgreSQL.</summary>
     private async Task<(string Connection, Dictionary<string, string> Environment)> NewDatabaseAsync()

@@ -1,4 +1,5 @@
 using System.Net;
+using TravelPermits.SharedKernel.Persistence;
 using TravelPermits.TestSupport;
 
 namespace TravelPermits.Host.Tests;
@@ -12,6 +13,12 @@ internal static class HostScenario
     public const string ClerkEmail = "clerk@tests.local";
     public const string OfficerEmail = "officer@tests.local";
     public const string CheckpointEmail = "checkpoint@tests.local";
+
+    /// <summary>Permits that take a place: awaiting a stamp or issued.</summary>
+    public const string LivePermits = "SELECT COUNT(*) FROM prm_permits WHERE \"Status\" IN ('approved', 'issued')";
+
+    /// <summary>Holds of places whose permits are neither settled nor released yet.</summary>
+    public const string HeldHolds = "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'";
 
     /// <summary>The enterprise (quota: 30 % of <paramref name="workforce"/>, rounded down) and its approved entries.</summary>
     public static async Task<(Guid Enterprise, IReadOnlyList<Guid> Entries)> ApprovedPeopleAsync(HostProcess host, string name, int workforce, int people)
@@ -62,5 +69,15 @@ internal static class HostScenario
         var client = host.CreateClient();
         using var login = await client.PostJson("/api/v1/auth/login", new { email, password = PermitsHost.Password });
         return client.WithBearer((await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!);
+    }
+
+    /// <summary>A count read straight from the Hosts' database.</summary>
+    public static async Task<long> ScalarAsync(DatabaseOptions database, string sql)
+    {
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

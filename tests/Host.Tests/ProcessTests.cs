@@ -251,11 +251,11 @@ public sealed class ProcessTests : IAsyncLifetime
             // Killed once its places are held and before its permits are written (or, if the write
             // was quicker than the look, after), then once its permits are written.
             var interrupted = 0;
-            foreach (var killWhen in new[] { "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'", LivePermits })
+            foreach (var killWhen in new[] { HostScenario.HeldHolds, HostScenario.LivePermits })
             {
                 var issue = clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds });
                 var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (await ScalarAsync(database, killWhen) == 0)
+                while (await HostScenario.ScalarAsync(database, killWhen) == 0)
                 {
                     Assert.False(issue.IsCompleted && DateTime.UtcNow > deadline, "the issue ended before the Host could be killed\n" + host.Output);
                     await Task.Delay(2, TestContext.Current.CancellationToken);
@@ -269,7 +269,7 @@ public sealed class ProcessTests : IAsyncLifetime
                 {
                     // the call died with its Host
                 }
-                if (await ScalarAsync(database, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
+                if (await HostScenario.ScalarAsync(database, HostScenario.HeldHolds) > 0)
                 {
                     interrupted++;
                 }
@@ -277,12 +277,12 @@ public sealed class ProcessTests : IAsyncLifetime
                 host = await HostProcess.StartAsync(_work, environment);
                 hosts.Add(host);
                 clerk = await HostScenario.SignInAsync(host, HostScenario.ClerkEmail);
-                while (await ScalarAsync(database, "SELECT COUNT(*) FROM ent_quota_holds WHERE \"State\" = 'held'") > 0)
+                while (await HostScenario.ScalarAsync(database, HostScenario.HeldHolds) > 0)
                 {
                     Assert.True(DateTime.UtcNow < deadline.AddSeconds(60), "the hold left behind was not resolved\n" + host.Output);
                     await Task.Delay(100, TestContext.Current.CancellationToken);
                 }
-                var live = await ScalarAsync(database, LivePermits);
+                var live = await HostScenario.ScalarAsync(database, HostScenario.LivePermits);
                 Assert.True(live is 0 or 3000, $"{live} permits of one call of 3,000 are live");
                 using (var state = await clerk.Get($"/api/v1/enterprises/{enterprise}"))
                 {
@@ -321,17 +321,6 @@ public sealed class ProcessTests : IAsyncLifetime
                 await started.DisposeAsync();
             }
         }
-    }
-
-    private const string LivePermits = "SELECT COUNT(*) FROM prm_permits WHERE \"Status\" IN ('approved', 'issued')";
-
-    private static async Task<long> ScalarAsync(DatabaseOptions database, string sql)
-    {
-        await using var connection = database.CreateConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
