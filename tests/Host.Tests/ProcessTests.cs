@@ -388,6 +388,77 @@ public sealed class ProcessTests : IAsyncLifetime
         await ready.Expect(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// Issue 15's lockdown at scale: a ward of 5,000 live permits locked down through one Host is
+    /// suspended at the next scan on both, a revoked permit stays revoked, and lifting it through
+    /// the other Host makes the same tokens valid on both again; the enterprise is told once each way.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_lockdown_of_a_ward_with_5000_live_permits_suspends_them_at_the_next_scan_on_both_hosts_and_lifting_it_restores_them(DatabaseProvider provider)
+    {
+        const int people = 5_000;
+        var environment = await EnvironmentFor(provider);
+        await using var first = await HostProcess.StartAsync(_work, environment);
+        await using var second = await HostProcess.StartAsync(_work, environment);
+        var (enterprise, entries) = await HostScenario.ApprovedPeopleAsync(first, "Công ty Chợ Đầu Mối", workforce: 17_000, people: people); // quota 5,100
+        var clerk = await HostScenario.SignInAsync(first, HostScenario.ClerkEmail);
+        using var issue = await clerk.PostJson($"/api/v1/enterprises/{enterprise}/permits", new { entryIds = entries });
+        var permits = (await issue.Expect(HttpStatusCode.Created)).GetProperty("permits").EnumerateArray()
+            .Select(p => (Id: p.GetProperty("id").GetGuid(), Token: p.GetProperty("token").GetString()!)).ToList();
+        Assert.Equal(people, permits.Count);
+        using (var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[0].Id }, reason = "Nghỉ việc" }))
+        {
+            Assert.Equal(1, (await revoke.Expect(HttpStatusCode.OK)).GetProperty("revoked").GetInt32());
+        }
+        var checkpoints = new[] { await HostScenario.SignInAsync(first, HostScenario.CheckpointEmail), await HostScenario.SignInAsync(second, HostScenario.CheckpointEmail) };
+        // Every 50th permit, on both Hosts, each scanned once before (its signature remembered).
+        var sample = permits.Where((_, i) => i % 50 == 0).ToList();
+
+        async Task<string[]> ScanAsync(HttpClient checkpoint) =>
+            await Task.WhenAll(sample.Select(async p =>
+            {
+                using var scan = await checkpoint.Get($"/api/v1/verify/{p.Token}");
+                return (await scan.Expect(HttpStatusCode.OK)).GetProperty("result").GetString()!;
+            }));
+        string[] Expected(string others) => sample.Select(p => p.Id == permits[0].Id ? "revoked" : others).ToArray();
+        foreach (var checkpoint in checkpoints)
+        {
+            Assert.Equal(Expected("valid"), await ScanAsync(checkpoint));
+        }
+
+        var admins = new[] { await HostScenario.SignInAsync(first, PermitsHost.AdminEmail), await HostScenario.SignInAsync(second, PermitsHost.AdminEmail) };
+        using (var lockdown = await admins[0].PutJson("/api/v1/wards/20227/level", new { level = 4, lockdown = true, reason = "Ổ dịch tại chợ Đầu Mối" }))
+        {
+            Assert.True((await lockdown.Expect(HttpStatusCode.OK)).GetProperty("inForce").GetBoolean());
+        }
+        foreach (var checkpoint in checkpoints)
+        {
+            Assert.Equal(Expected("suspended"), await ScanAsync(checkpoint));
+        }
+        using (var one = await checkpoints[1].Get($"/api/v1/verify/{permits[^1].Token}"))
+        {
+            var suspension = (await one.Expect(HttpStatusCode.OK)).GetProperty("suspension");
+            Assert.Equal("20227", suspension.GetProperty("wardCode").GetString());
+            Assert.Equal("Ổ dịch tại chợ Đầu Mối", suspension.GetProperty("reason").GetString());
+        }
+        var database = new DatabaseOptions { Provider = provider, ConnectionString = environment["ConnectionStrings__Permits"] };
+        Assert.Equal(people - 1, await HostScenario.ScalarAsync(database, "SELECT COUNT(*) FROM prm_suspension_notices WHERE \"Until\" IS NULL"));
+
+        using (var lift = await admins[1].PutJson("/api/v1/wards/20227/level", new { level = 3, lockdown = false, reason = "Dỡ phong tỏa" }))
+        {
+            await lift.Expect(HttpStatusCode.OK);
+        }
+        foreach (var checkpoint in checkpoints)
+        {
+            Assert.Equal(Expected("valid"), await ScanAsync(checkpoint));
+        }
+        Assert.Equal(people - 1, await HostScenario.ScalarAsync(database, "SELECT COUNT(*) FROM prm_suspension_notices WHERE \"Until\" IS NOT NULL"));
+        Assert.Equal(2, await HostScenario.ScalarAsync(database,
+            $"SELECT COUNT(*) FROM {PlatformTables.Audit} WHERE \"Action\" IN ('enterprise.permits_suspended', 'enterprise.permits_restored') AND \"EntityId\" = '{enterprise}'"));
+    }
+
     private async Task<Dictionary<string, string>> EnvironmentFor(DatabaseProvider provider)
     {
         var environment = new Dictionary<string, string>

@@ -21,6 +21,7 @@ public sealed class TableWritersTests
     private static readonly string[] EnterpriseTables =
     [
         "ent_applied_changes ← EnterpriseGrain via QuotaPlaces.ReturnAsync",
+        "ent_applied_changes ← LockdownNotices via QuotaPlaces.RecordOnceAsync",
         "ent_applied_changes ← QuotaChanger via QuotaPlaces.RecordOnceAsync",
         "ent_applied_changes ← QuotaLevelFollower via QuotaPlaces.RecordOnceAsync",
         "ent_city_policies ← SetCityPolicyEndpoint via CityPolicyService.SetAsync",
@@ -38,6 +39,7 @@ public sealed class TableWritersTests
         "ent_quota_holds ← EnterpriseGrain via QuotaPlaces.ReleaseAsync",
         "ent_quota_holds ← EnterpriseGrain via QuotaPlaces.SettleAsync",
         "ent_ward_levels ← WardGrain via WardLevelStore.FollowAsync",
+        "ent_ward_levels ← WardGrain via WardLevelStore.PublishAsync",
         "ent_ward_levels ← WardGrain via WardLevelStore.WriteAsync",
         "ent_ward_policies ← WardGrain via WardPolicyStore.WriteAsync",
     ];
@@ -79,6 +81,11 @@ public sealed class TableWritersTests
         "prm_rollovers ← PeriodRollovers via PeriodEnds.RolloverAsync",
         "prm_signing_keys ← KeyRotation via KeyRing.RotateAsync",
         "prm_signing_keys ← PermitsModule via KeyRing.InitializeAsync",
+        "prm_suspension_notices ← IWardLockdowns via WardLockdowns.PublishAsync",
+        "prm_suspension_notices ← IndividualPermits via SuspensionFeed.AddForNewAsync",
+        "prm_suspension_notices ← PermitIssuer via SuspensionFeed.AddForNewAsync",
+        "prm_suspension_notices ← WardLockdowns via SuspensionFeed.Notices",
+        "prm_ward_suspensions ← IWardLockdowns via WardLockdowns.PublishAsync",
         "prm_work_locks ← PeriodEndJob via PeriodEnds.ExpireUndatedAsync",
         "prm_work_locks ← PeriodEndJob via PeriodEnds.RunPeriodEndsAsync",
         "prm_work_locks ← PeriodRollovers via PeriodEnds.RolloverAsync",

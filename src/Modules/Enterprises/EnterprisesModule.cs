@@ -34,6 +34,7 @@ public static class EnterprisesModule
         services.AddScoped<QuotaPlaces>();
         services.AddHostedService<HoldSweep>();
         services.AddScoped<QuotaLevelFollower>();
+        services.AddScoped<LockdownNotices>();
         services.AddScoped<WardLevelReader>();
         services.AddScoped<Geography.Contracts.IWardConditions>(sp => sp.GetRequiredService<WardLevelReader>());
         services.AddScoped<WardLevelStore>();

@@ -12,6 +12,7 @@ using TravelPermits.Permits.Periods;
 using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Places;
 using TravelPermits.Permits.Qr;
+using TravelPermits.Permits.Suspensions;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.Permits.Verify;
 using TravelPermits.SharedKernel.Persistence;
@@ -44,6 +45,7 @@ public static class PermitsModule
         services.AddScoped<HeldIssue>();
         services.AddScoped<HoldOutcomes>();
         services.AddScoped<IHoldOutcomes>(sp => sp.GetRequiredService<HoldOutcomes>());
+        services.AddScoped<IWardLockdowns, WardLockdowns>();
         services.AddScoped<PlaceReturns>();
         services.AddHostedService<PlaceReturnSweep>();
         services.AddScoped<PermitList>();

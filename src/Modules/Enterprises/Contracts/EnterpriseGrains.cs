@@ -61,7 +61,19 @@ public interface IEnterpriseGrain : IGrainWithGuidKey
     /// refused until they are under it again, and the email says how many permits are over.
     /// </summary>
     Task<bool> FollowWardLevelAsync(Guid changeId, WardLevelRatio level);
+
+    /// <summary>
+    /// Tells an active enterprise that a lockdown of its ward suspends its permits, or that lifting it
+    /// restores them: once for <paramref name="changeId"/>, audited and emailed; false when it was told
+    /// before or is not active.
+    /// </summary>
+    Task<bool> NoticeLockdownAsync(Guid changeId, WardLockdownNotice notice);
 }
+
+/// <summary>A lockdown that came into force in a ward (<see cref="Suspended"/>) or was lifted, by the decision now in force.</summary>
+[GenerateSerializer, Immutable]
+[Alias("TravelPermits.Enterprises.WardLockdownNotice")]
+public sealed record WardLockdownNotice(Guid DecisionId, string WardCode, string WardName, bool Suspended, string Reason, DateTimeOffset Since);
 
 /// <summary>The ratio a city set for the level in force in a ward, and the decision that put it in force.</summary>
 [GenerateSerializer, Immutable]
@@ -89,6 +101,20 @@ public interface IHoldOutcomes
     /// <summary>True: the hold's permits were written (settle it). False: none are, nor ever will be (release it).</summary>
     Task<bool> DecideAsync(Guid holdId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Implemented by the module that verifies permits: what it knows of a ward's lockdowns, replaced
+/// whole by the windows given (idempotent: the same windows again change nothing). A permit of the
+/// ward verifies <c>suspended</c> from a window's <see cref="LockdownWindow.Since"/> until its
+/// <see cref="LockdownWindow.Until"/>, on every Host, with nothing to run at those instants.
+/// </summary>
+public interface IWardLockdowns
+{
+    Task PublishAsync(string wardCode, string wardName, IReadOnlyList<LockdownWindow> windows, CancellationToken cancellationToken);
+}
+
+/// <summary>A lockdown decision's time in force: <see cref="Id"/> is the decision's; <see cref="Until"/> null until a later decision.</summary>
+public sealed record LockdownWindow(Guid Id, string Reason, DateTimeOffset Since, DateTimeOffset? Until);
 
 /// <summary>
 /// A change of quota: <see cref="Workforce"/> or <see cref="RatioPercent"/> recompute it (and drop
@@ -129,6 +155,12 @@ public interface IWardGrain : IGrainWithStringKey
     /// Harmless to ask twice, or on two Hosts: each enterprise follows a decision once.
     /// </summary>
     Task FollowLevelAsync();
+
+    /// <summary>
+    /// Hands the ward's lockdown windows, from every decision recorded, to verification
+    /// (<see cref="IWardLockdowns"/>) and marks the decisions published. Harmless to ask twice.
+    /// </summary>
+    Task PublishLockdownsAsync();
 }
 
 /// <summary>A decision on a ward's level (1 to 4) and lockdown, with its reason; in force from <see cref="EffectiveAt"/> (null: now).</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TravelPermits.Enterprises.Contracts;
+using TravelPermits.Enterprises.Levels;
 using TravelPermits.Enterprises.Quota;
 using TravelPermits.Enterprises.Registration;
 using TravelPermits.SharedKernel.Grains;
@@ -51,6 +52,9 @@ internal sealed partial class EnterpriseGrain(IServiceScopeFactory scopes, ILogg
 
     public Task<bool> FollowWardLevelAsync(Guid changeId, WardLevelRatio level) =>
         scopes.WithAsync<QuotaLevelFollower, bool>(follower => follower.FollowAsync(Id, changeId, level, CancellationToken.None));
+
+    public Task<bool> NoticeLockdownAsync(Guid changeId, WardLockdownNotice notice) =>
+        scopes.WithAsync<LockdownNotices, bool>(notices => notices.NoticeAsync(Id, changeId, notice, CancellationToken.None));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Enterprise {EnterpriseId} is active on silo {Silo}")]
     private static partial void LogActivated(ILogger logger, Guid enterpriseId, string silo);

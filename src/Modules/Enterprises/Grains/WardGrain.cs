@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Levels;
 using TravelPermits.Enterprises.Policies;
@@ -7,7 +8,7 @@ using TravelPermits.SharedKernel.Grains;
 namespace TravelPermits.Enterprises.Grains;
 
 /// <summary>A ward's policy and epidemic level: changed here only; each call reads the tables (see <see cref="IWardGrain"/>).</summary>
-internal sealed class WardGrain(IServiceScopeFactory scopes) : Grain, IWardGrain
+internal sealed partial class WardGrain(IServiceScopeFactory scopes, ILogger<WardGrain> logger) : Grain, IWardGrain
 {
     private string Code => this.GetPrimaryKeyString();
 
@@ -20,6 +21,16 @@ internal sealed class WardGrain(IServiceScopeFactory scopes) : Grain, IWardGrain
     public async Task<WardLevelInfo> SetLevelAsync(WardLevelDecision decision)
     {
         var recorded = await scopes.WithAsync<WardLevelStore, WardLevelInfo>(store => store.WriteAsync(Code, decision, CancellationToken.None));
+        try
+        {
+            // Before the quotas follow: the permits' verification is what a lockdown is for.
+            await PublishLockdownsAsync();
+        }
+        catch (Exception e)
+        {
+            // The decision stands; the level sweep hands it to verification.
+            LogNotPublished(logger, e, Code);
+        }
         if (recorded.EffectiveAt <= recorded.SetAt)
         {
             await FollowLevelAsync();
@@ -29,4 +40,10 @@ internal sealed class WardGrain(IServiceScopeFactory scopes) : Grain, IWardGrain
 
     public Task FollowLevelAsync() =>
         scopes.WithAsync<WardLevelStore>(store => store.FollowAsync(Code, CancellationToken.None));
+
+    public Task PublishLockdownsAsync() =>
+        scopes.WithAsync<WardLevelStore>(store => store.PublishAsync(Code, CancellationToken.None));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lockdowns of ward {WardCode} were not handed to verification; the level sweep tries again")]
+    private static partial void LogNotPublished(ILogger logger, Exception exception, string wardCode);
 }

@@ -19,8 +19,24 @@ internal sealed partial class LevelSweep(
     IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, IOptions<RecoveryOptions> options, ILogger<LevelSweep> logger)
     : RecoverySweep(scopes, lifetime, options, logger)
 {
-    protected override Task SweepAsync(IServiceProvider services, TimeSpan staleAfter, CancellationToken ct) =>
-        FollowDueAsync(services, logger, ct);
+    protected override async Task SweepAsync(IServiceProvider services, TimeSpan staleAfter, CancellationToken ct)
+    {
+        await PublishDueAsync(services, logger, ct);
+        await FollowDueAsync(services, logger, ct);
+    }
+
+    /// <summary>Every ward with a decision not yet handed to verification (a process died between recording and publishing it).</summary>
+    public static async Task PublishDueAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<EnterprisesDbContext>();
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var wards = await db.WardLevels.AsNoTracking().Where(l => l.PublishedAt == null).Select(l => l.WardCode).Distinct().ToListAsync(ct);
+        foreach (var ward in wards)
+        {
+            await grains.GetGrain<IWardGrain>(ward).PublishLockdownsAsync();
+            LogPublished(logger, ward);
+        }
+    }
 
     /// <summary>Every ward with a decision in force (by the Host's clock) that its enterprises have not followed.</summary>
     public static async Task FollowDueAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
@@ -36,6 +52,9 @@ internal sealed partial class LevelSweep(
             LogFollowed(logger, ward);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The lockdowns of ward {WardCode} are handed to verification")]
+    private static partial void LogPublished(ILogger logger, string wardCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The enterprises of ward {WardCode} follow its level in force")]
     private static partial void LogFollowed(ILogger logger, string wardCode);

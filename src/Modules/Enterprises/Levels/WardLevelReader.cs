@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
 using TravelPermits.Geography.Contracts;
 
@@ -33,6 +34,24 @@ internal sealed class WardLevelReader(EnterprisesDbContext db, TimeProvider time
             .GroupBy(l => l.WardCode)
             .Select(g => Latest(g)!)
             .ToDictionary(l => l.WardCode, l => new WardCondition(l.Level, l.Lockdown));
+    }
+
+    /// <summary>
+    /// The times a ward is locked down, from its whole history: each lockdown decision that comes into
+    /// force (the later recorded among those of the same instant) until the next one that does.
+    /// </summary>
+    public static IReadOnlyList<LockdownWindow> LockdownWindows(IEnumerable<WardLevelChange> decisions)
+    {
+        var inTurn = decisions.GroupBy(d => d.EffectiveAt).OrderBy(g => g.Key).Select(g => Latest(g)!).ToList();
+        var windows = new List<LockdownWindow>();
+        for (var i = 0; i < inTurn.Count; i++)
+        {
+            if (inTurn[i].Lockdown)
+            {
+                windows.Add(new LockdownWindow(inTurn[i].Id, inTurn[i].Reason, inTurn[i].EffectiveAt, i + 1 < inTurn.Count ? inTurn[i + 1].EffectiveAt : null));
+            }
+        }
+        return windows;
     }
 
     /// <summary>The decision in force among those already effective.</summary>

@@ -18,7 +18,7 @@ namespace TravelPermits.Enterprises.Levels;
 /// </summary>
 internal sealed partial class WardLevelStore(
     EnterprisesDbContext db, IGeographyDirectory geography, WardLevelReader levels, CityPolicyService cities,
-    IGrainFactory grains, TimeProvider time, ActorAccessor actor, ILogger<WardLevelStore> logger)
+    IGrainFactory grains, IWardLockdowns lockdowns, TimeProvider time, ActorAccessor actor, ILogger<WardLevelStore> logger)
 {
     /// <summary>How far in the past an effective time may be (a clock a little behind); it is then taken as now.</summary>
     private const int ParallelFollowers = 8;
@@ -67,34 +67,31 @@ internal sealed partial class WardLevelStore(
             return;
         }
         var inForce = await levels.DecisionInForceAsync(wardCode, ct);
-        var outcomes = Array.Empty<bool?>();
-        if (inForce is { FollowedAt: null } && await cities.RatiosByLevelAsync(inForce.CityCode, ct) is { } ratios)
+        var outcomes = new List<bool?>();
+        var noticed = 0;
+        if (inForce is { FollowedAt: null })
         {
             var ward = await geography.FindWardAsync(wardCode, ct);
-            var level = new WardLevelRatio(inForce.Id, wardCode, ward?.Name ?? wardCode, inForce.Level, ratios[inForce.Level - 1], inForce.Reason);
-            var enterprises = await db.Enterprises.AsNoTracking()
-                .Where(e => e.WardCode == wardCode && e.Status != EnterpriseStatus.Rejected && e.QuotaOverride == null && !e.RatioIsExplicit)
-                .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
-            // A few enterprises at a time: each is its own grain and transaction, and a ward may hold hundreds.
-            using var slots = new SemaphoreSlim(ParallelFollowers);
-            outcomes = await Task.WhenAll(enterprises.Select(async enterprise =>
+            var wardName = ward?.Name ?? wardCode;
+            if (await cities.RatiosByLevelAsync(inForce.CityCode, ct) is { } ratios)
             {
-                await slots.WaitAsync(ct);
-                try
-                {
-                    return (bool?)await grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise), level);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // The decision stands; this enterprise follows it at the next sweep, the others now.
-                    LogNotFollowed(logger, e, enterprise, wardCode);
-                    return null;
-                }
-                finally
-                {
-                    slots.Release();
-                }
-            }));
+                var level = new WardLevelRatio(inForce.Id, wardCode, wardName, inForce.Level, ratios[inForce.Level - 1], inForce.Reason);
+                var followers = await db.Enterprises.AsNoTracking()
+                    .Where(e => e.WardCode == wardCode && e.Status != EnterpriseStatus.Rejected && e.QuotaOverride == null && !e.RatioIsExplicit)
+                    .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+                outcomes.AddRange(await EachAsync(followers, wardCode,
+                    enterprise => grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise, 0), level), ct));
+            }
+            if (await LockdownChangeAsync(wardCode, inForce, wardName, ct) is { } notice)
+            {
+                var told = await db.Enterprises.AsNoTracking()
+                    .Where(e => e.WardCode == wardCode && e.Status == EnterpriseStatus.Active)
+                    .OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
+                var answers = await EachAsync(told, wardCode,
+                    enterprise => grains.GetGrain<IEnterpriseGrain>(enterprise).NoticeLockdownAsync(ChangeId(inForce.Id, enterprise, 1), notice), ct);
+                noticed = answers.Count(a => a == true);
+                outcomes.AddRange(answers.Where(a => a is null));
+            }
         }
         var followed = outcomes.Count(o => o == true);
         var failed = outcomes.Count(o => o is null);
@@ -108,23 +105,84 @@ internal sealed partial class WardLevelStore(
         if (marked > 0 && inForce is not null)
         {
             db.Audit(actor.Current, "ward.level_followed", "ward", wardCode, now,
-                new { decision = inForce.Id, inForce.Level, enterprisesChanged = followed }, inForce.CityCode, wardCode);
+                new { decision = inForce.Id, inForce.Level, inForce.Lockdown, enterprisesChanged = followed, enterprisesNoticed = noticed },
+                inForce.CityCode, wardCode);
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Whether the decision in force locks the ward down or lifts its lockdown, against the last
+    /// decision the ward's enterprises followed (none: not locked down).
+    /// </summary>
+    private async Task<WardLockdownNotice?> LockdownChangeAsync(string wardCode, WardLevelChange inForce, string wardName, CancellationToken ct)
+    {
+        var followed = await db.WardLevels.AsNoTracking().Where(l => l.WardCode == wardCode && l.FollowedAt != null).ToListAsync(ct);
+        var before = WardLevelReader.Latest(followed)?.Lockdown ?? false;
+        return inForce.Lockdown == before
+            ? null
+            : new WardLockdownNotice(inForce.Id, wardCode, wardName, inForce.Lockdown, inForce.Reason, inForce.EffectiveAt);
+    }
+
+    /// <summary>
+    /// Hands the ward's lockdown windows, computed from every decision recorded, to verification, then
+    /// marks the decisions read as published. Publishing the same windows again changes nothing.
+    /// </summary>
+    public async Task PublishAsync(string wardCode, CancellationToken ct)
+    {
+        var decisions = await db.WardLevels.AsNoTracking().Where(l => l.WardCode == wardCode).ToListAsync(ct);
+        var unpublished = decisions.Where(d => d.PublishedAt == null).Select(d => d.Id).ToList();
+        if (unpublished.Count == 0)
+        {
+            return;
+        }
+        var ward = await geography.FindWardAsync(wardCode, ct);
+        await lockdowns.PublishAsync(wardCode, ward?.Name ?? wardCode, WardLevelReader.LockdownWindows(decisions), ct);
+        var now = time.GetUtcNow();
+        await db.WardLevels.Where(l => unpublished.Contains(l.Id) && l.PublishedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.PublishedAt, now), ct);
+    }
+
+    /// <summary>One grain call per enterprise, a few at a time (each its own transaction; a ward may hold hundreds); null where a call failed.</summary>
+    private async Task<bool?[]> EachAsync(List<Guid> enterprises, string wardCode, Func<Guid, Task<bool>> call, CancellationToken ct)
+    {
+        using var slots = new SemaphoreSlim(ParallelFollowers);
+        return await Task.WhenAll(enterprises.Select(async enterprise =>
+        {
+            await slots.WaitAsync(ct);
+            try
+            {
+                return (bool?)await call(enterprise);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The decision stands; this enterprise follows it at the next sweep, the others now.
+                LogNotFollowed(logger, e, enterprise, wardCode);
+                return null;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+    }
+
     public static WardLevelInfo Info(WardLevelChange l) =>
         new(l.Id, l.WardCode, l.Level, l.Lockdown, l.Reason, l.EffectiveAt, l.SetAt, l.SetBy, l.FollowedAt);
 
-    /// <summary>The id under which one enterprise follows one decision: the same on every Host and every try.</summary>
-    private static Guid ChangeId(Guid decision, Guid enterprise)
+    /// <summary>
+    /// The id under which one enterprise follows one decision (<paramref name="part"/> 0: its quota, 1:
+    /// the lockdown notice): the same on every Host and every try.
+    /// </summary>
+    private static Guid ChangeId(Guid decision, Guid enterprise, byte part)
     {
-        Span<byte> both = stackalloc byte[32];
+        Span<byte> both = stackalloc byte[33];
         decision.TryWriteBytes(both[..16]);
-        enterprise.TryWriteBytes(both[16..]);
+        enterprise.TryWriteBytes(both[16..32]);
+        both[32] = part;
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(both, hash);
+        SHA256.HashData(part == 0 ? both[..32] : both, hash); // a quota follows under the id it had before notices came
         return new Guid(hash[..16]);
     }
 

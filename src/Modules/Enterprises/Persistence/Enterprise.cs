@@ -75,6 +75,8 @@ internal sealed class WardLevelChange
     public DateTimeOffset SetAt { get; init; }
     public required string SetBy { get; init; }
     public DateTimeOffset? FollowedAt { get; set; }
+    /// <summary>When the ward's lockdowns were handed to verification with this decision among them (<see cref="Contracts.IWardLockdowns"/>).</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
 }
 
 /// <summary>
@@ -110,6 +112,7 @@ internal sealed class AppliedChange
     public const string QuotaChanged = "quota_changed";
     public const string QuotaChangeRefused = "quota_change_refused";
     public const string QuotaFollowedLevel = "quota_followed_level";
+    public const string LockdownNoticed = "lockdown_noticed";
 
     public Guid Id { get; init; }
     public Guid EnterpriseId { get; init; }

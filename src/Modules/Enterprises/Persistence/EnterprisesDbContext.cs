@@ -81,6 +81,7 @@ internal sealed class EnterprisesDbContext(DbContextOptions<EnterprisesDbContext
             e.HasIndex(x => new { x.CityCode, x.EffectiveAt }).HasDatabaseName("ix_ent_ward_levels_city");
             // The sweep looks for decisions in force whose quotas have not followed yet: few rows.
             e.HasIndex(x => new { x.FollowedAt, x.EffectiveAt }).HasDatabaseName("ix_ent_ward_levels_followed");
+            e.HasIndex(x => x.PublishedAt).HasDatabaseName("ix_ent_ward_levels_published");
         });
         modelBuilder.Entity<AppliedChange>(e =>
         {

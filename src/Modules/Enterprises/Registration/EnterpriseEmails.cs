@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using TravelPermits.Accounts.Contracts;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Enterprises.Persistence;
+using TravelPermits.SharedKernel.Localization;
 
 namespace TravelPermits.Enterprises.Registration;
 
@@ -104,4 +105,29 @@ internal static class EnterpriseEmails
 
         Hệ thống cấp giấy đi đường
         """);
+
+    /// <summary>A lockdown of the enterprise's ward suspends its permits, or lifting it restores them; the same QR codes either way.</summary>
+    public static (string Subject, string Body) Lockdown(Enterprise e, WardLockdownNotice notice) => notice.Suspended
+        ? ($"Giấy đi đường của {e.Name} tạm dừng hiệu lực: {notice.WardName} phong tỏa",
+            $"""
+            Kính gửi {e.Name} (MST {e.TaxCode}),
+
+            {notice.WardName} bị phong tỏa từ {VietnamTime(notice.Since)}. Lý do: {notice.Reason}
+            Từ thời điểm này, {e.ActivePermits.ToString("N0", Vi)} giấy đi đường còn hiệu lực của doanh nghiệp được chốt kiểm soát xác minh là "tạm dừng".
+            Khi dỡ phong tỏa, các giấy này có hiệu lực trở lại với chính mã QR đã in; không cần in lại.
+
+            Hệ thống cấp giấy đi đường
+            """)
+        : ($"Giấy đi đường của {e.Name} có hiệu lực trở lại: {notice.WardName} dỡ phong tỏa",
+            $"""
+            Kính gửi {e.Name} (MST {e.TaxCode}),
+
+            {notice.WardName} được dỡ phong tỏa từ {VietnamTime(notice.Since)}. Lý do: {notice.Reason}
+            Các giấy đi đường còn hiệu lực của doanh nghiệp ({e.ActivePermits.ToString("N0", Vi)} giấy) có hiệu lực trở lại với chính mã QR đã in.
+
+            Hệ thống cấp giấy đi đường
+            """);
+
+    private static string VietnamTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Cultures.VietnamTime).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using TravelPermits.Approvals.Contracts;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Suspensions;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Persistence;
@@ -53,6 +54,7 @@ internal sealed class IndividualPermits(
                 period?.EndsAt ?? options.Value.DefaultValidTo(now), period?.Id, actor.Current.Name, signer);
         }
         db.Permits.Add(permit);
+        await SuspensionFeed.AddForNewAsync(db, permit.WardCode, [permit.Id], now, cancellationToken);
         db.Audit(actor.Current, "permit.issued", "permit", permit.Id.ToString(), now, new { individual = true, permit.Status }, permit.CityCode, permit.WardCode);
         try
         {

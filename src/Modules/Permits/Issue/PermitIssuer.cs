@@ -6,6 +6,7 @@ using TravelPermits.Approvals.Contracts;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Geography.Contracts;
 using TravelPermits.Permits.Persistence;
+using TravelPermits.Permits.Suspensions;
 using TravelPermits.Permits.Tokens;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Idempotency;
@@ -88,6 +89,7 @@ internal sealed class PermitIssuer(
         await held.IssueAsync(enterprise.Id, holdId, permits.Count, remaining => QuotaExceeded(permits.Count, remaining), async () =>
         {
             db.Permits.AddRange(permits);
+            await SuspensionFeed.AddForNewAsync(db, enterprise.WardCode, permits.ConvertAll(p => p.Id), now, ct);
             idempotency?.StoreWith(db, answer, now);
             db.Audit(actor.Current, "permits.issued", "enterprise", enterprise.Id.ToString(), now,
                 new { count = permits.Count, status }, enterprise.CityCode, enterprise.WardCode);

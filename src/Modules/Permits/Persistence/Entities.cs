@@ -128,3 +128,36 @@ internal sealed class WorkLock
     public required string Name { get; init; }
     public DateTimeOffset TakenAt { get; set; }
 }
+
+/// <summary>
+/// A time a ward is locked down, as the Enterprises module decided it (<c>IWardLockdowns</c>): every
+/// permit of the ward verifies <c>suspended</c> from <see cref="Since"/> until <see cref="Until"/>
+/// (null: until a later decision). A ward's windows never overlap. Its id is the decision's.
+/// </summary>
+internal sealed class WardSuspension
+{
+    public Guid Id { get; init; }
+    public required string WardCode { get; init; }
+    public required string WardName { get; set; }
+    public required string Reason { get; set; }
+    public DateTimeOffset Since { get; set; }
+    public DateTimeOffset? Until { get; set; }
+}
+
+/// <summary>
+/// The suspension feed for offline verifiers: one line per permit each time a window of its ward is
+/// opened, changed, lifted or cancelled (then <see cref="Until"/> equals <see cref="Since"/>), in
+/// order; the latest line of a permit and window is what holds.
+/// </summary>
+internal sealed class SuspensionNotice
+{
+    public long Sequence { get; private set; }
+    public Guid PermitId { get; init; }
+    public Guid SuspensionId { get; init; }
+    public required string WardCode { get; init; }
+    public required string WardName { get; init; }
+    public required string Reason { get; init; }
+    public DateTimeOffset Since { get; init; }
+    public DateTimeOffset? Until { get; init; }
+    public DateTimeOffset At { get; init; }
+}

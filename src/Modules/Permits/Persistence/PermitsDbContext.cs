@@ -14,6 +14,8 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
     public DbSet<WorkLock> WorkLocks => Set<WorkLock>();
     public DbSet<HoldOutcome> HoldOutcomes => Set<HoldOutcome>();
     public DbSet<PlaceReturn> PlaceReturns => Set<PlaceReturn>();
+    public DbSet<WardSuspension> WardSuspensions => Set<WardSuspension>();
+    public DbSet<SuspensionNotice> SuspensionNotices => Set<SuspensionNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         ModelConventions.Apply(configurationBuilder, Database);
@@ -73,6 +75,24 @@ internal sealed class PermitsDbContext(DbContextOptions<PermitsDbContext> option
         {
             e.ToTable("prm_revocations");
             e.HasKey(x => x.Sequence);
+        });
+        modelBuilder.Entity<WardSuspension>(e =>
+        {
+            e.ToTable("prm_ward_suspensions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.WardName).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            // The verification's join: the window of the permit's ward open now, if any.
+            e.HasIndex(x => new { x.WardCode, x.Since }).HasDatabaseName("ix_prm_ward_suspensions_ward");
+        });
+        modelBuilder.Entity<SuspensionNotice>(e =>
+        {
+            e.ToTable("prm_suspension_notices");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.WardCode).HasMaxLength(8);
+            e.Property(x => x.WardName).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(500);
         });
         modelBuilder.Entity<Period>(e =>
         {

@@ -9,10 +9,13 @@ using TravelPermits.SharedKernel.Persistence;
 
 namespace TravelPermits.Permits.Verify;
 
-/// <summary>What a verification needs of a permit's row.</summary>
+/// <summary>What a verification needs of a permit's row, and the lockdown of its ward in force when it was read.</summary>
 internal sealed record PermitState(
     Guid Id, PermitStatus Status, DateTimeOffset ValidFrom, DateTimeOffset ValidTo, string HolderName, string IdNumberMasked,
-    string IdNumber, DateOnly DateOfBirth, string? EnterpriseName, string WardName, string CityCode);
+    string IdNumber, DateOnly DateOfBirth, string? EnterpriseName, string WardName, string CityCode, string WardCode, Lockdown? Lockdown);
+
+/// <summary>A lockdown of the permit's ward in force: why, and since when.</summary>
+internal sealed record Lockdown(string Reason, DateTimeOffset Since);
 
 /// <summary>
 /// The verification's one database read, the hottest query of the system, in plain ADO.NET on
@@ -25,19 +28,24 @@ internal sealed record PermitState(
 /// <item>PostgreSQL is a round trip away: the permits asked for while a read is in flight are read
 /// together by the next one (<c>"Id" = ANY(@ids)</c>, like a commit group), on a few connections.</item>
 /// </list>
-/// The columns are those of the <c>prm_permits</c> table of the module's migrations; the tests of
-/// verification run on both providers.
+/// The same read gives the lockdown of the permit's ward in force then, if any
+/// (<c>prm_ward_suspensions</c>, docs/adr/0019): a lockdown shows at the next verification too.
+/// The columns are those of the module's migrations; the tests of verification run on both providers.
 /// </summary>
 internal sealed class PermitReads : IAsyncDisposable
 {
+    /// <summary>The permit, and the window of its ward open at <c>@now</c> (a ward's windows never overlap: one row at most).</summary>
     private const string Columns = """
-        SELECT "Id", "Status", "ValidFrom", "ValidTo", "HolderName", "IdNumberMasked", "IdNumber", "DateOfBirth",
-               "EnterpriseName", "WardName", "CityCode"
-        FROM prm_permits
+        SELECT p."Id", p."Status", p."ValidFrom", p."ValidTo", p."HolderName", p."IdNumberMasked", p."IdNumber", p."DateOfBirth",
+               p."EnterpriseName", p."WardName", p."CityCode", p."WardCode", s."Reason", s."Since"
+        FROM prm_permits p
+        LEFT JOIN prm_ward_suspensions s
+          ON s."WardCode" = p."WardCode" AND s."Since" <= @now AND (s."Until" IS NULL OR s."Until" > @now)
         """;
 
     private static readonly int MaxIdle = Environment.ProcessorCount * 4;
     private readonly DatabaseOptions _database;
+    private readonly TimeProvider _time;
     private readonly ILogger<PermitReads> _log;
     private readonly bool _sqlite;
     private readonly int _readers;
@@ -48,9 +56,10 @@ internal sealed class PermitReads : IAsyncDisposable
     private readonly Lock _start = new();
     private Task[]? _loops;
 
-    public PermitReads(DatabaseOptions database, IOptions<VerifyOptions> options, ILogger<PermitReads> log)
+    public PermitReads(DatabaseOptions database, IOptions<VerifyOptions> options, TimeProvider time, ILogger<PermitReads> log)
     {
         _database = database;
+        _time = time;
         _log = log;
         _sqlite = database.Provider == DatabaseProvider.Sqlite;
         _readers = options.Value.Readers;
@@ -79,12 +88,13 @@ internal sealed class PermitReads : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
         if (!_idle.TryDequeue(out var statement))
         {
-            statement = OpenStatement.Create(_database, $"{Columns} WHERE \"Id\" = @id", DbType.String);
+            statement = OpenStatement.Create(_database, $"{Columns} WHERE p.\"Id\" = @id", DbType.String);
         }
         PermitState? row;
         try
         {
             statement.Parameter.Value = UpperText(id);
+            statement.Now.Value = _time.GetUtcNow().UtcTicks;
             using var reader = statement.Command.ExecuteReader(CommandBehavior.SingleRow);
             row = reader.Read() ? Row(reader) : null;
         }
@@ -148,8 +158,10 @@ internal sealed class PermitReads : IAsyncDisposable
                 }
                 try
                 {
-                    statement ??= OpenStatement.Create(_database, $"{Columns} WHERE \"Id\" = ANY(@id)", null);
+                    statement ??= OpenStatement.Create(_database, $"{Columns} WHERE p.\"Id\" = ANY(@id)", null);
                     statement.Parameter.Value = batch.Select(p => p.Id).Distinct().ToArray();
+                    // Read after every request of the batch arrived: a lockdown in force then shows.
+                    statement.Now.Value = _time.GetUtcNow().ToUniversalTime();
                     var rows = new Dictionary<Guid, PermitState>(batch.Count);
                     await using (var reader = await statement.Command.ExecuteReaderAsync(_stop.Token))
                     {
@@ -191,7 +203,8 @@ internal sealed class PermitReads : IAsyncDisposable
 
     private PermitState Row(DbDataReader r) => new(
         r.GetGuid(0), PermitStatuses.Parse(r.GetString(1)), Instant(r, 2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6),
-        r.GetFieldValue<DateOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9), r.GetString(10));
+        r.GetFieldValue<DateOnly>(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9), r.GetString(10), r.GetString(11),
+        r.IsDBNull(12) ? null : new Lockdown(r.GetString(12), Instant(r, 13)));
 
     /// <summary>Instants are UTC ticks on SQLite (<c>ModelConventions</c>), <c>timestamptz</c> on PostgreSQL.</summary>
     private DateTimeOffset Instant(DbDataReader r, int column) =>
@@ -219,10 +232,13 @@ internal sealed class PermitReads : IAsyncDisposable
     private sealed record Pending(Guid Id, TaskCompletionSource<PermitState?> Done);
 
     /// <summary>An open connection with its one prepared statement.</summary>
-    private sealed class OpenStatement(DbConnection connection, DbCommand command, DbParameter parameter) : IDisposable
+    private sealed class OpenStatement(DbConnection connection, DbCommand command, DbParameter parameter, DbParameter now) : IDisposable
     {
         public DbCommand Command { get; } = command;
         public DbParameter Parameter { get; } = parameter;
+
+        /// <summary>The instant whose lockdowns count: UTC ticks on SQLite, a UTC <c>timestamptz</c> on PostgreSQL.</summary>
+        public DbParameter Now { get; } = now;
 
         public static OpenStatement Create(DatabaseOptions database, string sql, DbType? type)
         {
@@ -243,8 +259,19 @@ internal sealed class PermitReads : IAsyncDisposable
                     parameter.Value = Array.Empty<Guid>(); // uuid[]: its type is known before Prepare
                 }
                 command.Parameters.Add(parameter);
+                var now = command.CreateParameter();
+                now.ParameterName = "now";
+                if (type is not null) // SQLite: instants are ticks
+                {
+                    now.DbType = DbType.Int64;
+                }
+                else
+                {
+                    now.Value = DateTimeOffset.UnixEpoch;
+                }
+                command.Parameters.Add(now);
                 command.Prepare();
-                return new OpenStatement(connection, command, parameter);
+                return new OpenStatement(connection, command, parameter, now);
             }
             catch
             {

@@ -18,11 +18,15 @@ internal static class VerificationPage
             VerifyResult.Revoked => (Texts.Revoked, "bad"),
             VerifyResult.Expired => (Texts.Expired, "bad"),
             VerifyResult.NotYetValid => (Texts.NotYetValid, "wait"),
+            VerifyResult.Suspended => (Texts.Suspended, "held"),
             VerifyResult.Unknown => (Texts.Unknown, "bad"),
             _ => (Texts.Invalid, "bad"),
         };
         var vn = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
         string When(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, vn).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+        var suspension = v.Suspension is not { } s ? "" : $"""
+            <p class="suspension">{Texts.Lockdown.Resolve()} {WebUtility.HtmlEncode(s.WardName)} {Texts.Since.Resolve()} {When(s.Since)}: {WebUtility.HtmlEncode(s.Reason)}</p>
+            """;
         var details = v.Holder is null ? "" : $"""
             <p class="name">{WebUtility.HtmlEncode(v.Holder.FullName)}</p>
             <p>{Texts.Id.Resolve()}: <b>{WebUtility.HtmlEncode(v.Holder.IdNumber ?? v.Holder.IdNumberMasked)}</b></p>
@@ -36,7 +40,7 @@ internal static class VerificationPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{WebUtility.HtmlEncode(title.Resolve())}}</title>
             <link rel="stylesheet" href="/assets/css/verify.css"></head>
-            <body><header>{{Texts.System.Resolve()}}</header><main><div class="result {{look}}">{{WebUtility.HtmlEncode(title.Resolve())}}</div>{{details}}
+            <body><header>{{Texts.System.Resolve()}}</header><main><div class="result {{look}}">{{WebUtility.HtmlEncode(title.Resolve())}}</div>{{suspension}}{{details}}
             <p><small>{{Texts.Checked.Resolve()}} {{When(v.CheckedAt)}}</small></p></main></body></html>
             """;
     }
@@ -47,6 +51,9 @@ internal static class VerificationPage
         public static readonly LocalizedText Revoked = new("ĐÃ THU HỒI", "REVOKED");
         public static readonly LocalizedText Expired = new("HẾT HẠN", "EXPIRED");
         public static readonly LocalizedText NotYetValid = new("CHƯA CÓ HIỆU LỰC", "NOT YET VALID");
+        public static readonly LocalizedText Suspended = new("TẠM DỪNG HIỆU LỰC", "SUSPENDED");
+        public static readonly LocalizedText Lockdown = new("Phong tỏa", "Lockdown of");
+        public static readonly LocalizedText Since = new("từ", "since");
         public static readonly LocalizedText Unknown = new("KHÔNG CÓ TRONG HỆ THỐNG", "NOT IN THE SYSTEM");
         public static readonly LocalizedText Invalid = new("GIẢ MẠO HOẶC HỎNG", "FORGED OR DAMAGED");
         public static readonly LocalizedText Id = new("Số CCCD/CMND", "ID number");

@@ -17,16 +17,20 @@ internal static class VerifyResult
 
 internal sealed record HolderView(string FullName, string IdNumberMasked, string? IdNumber, DateOnly? DateOfBirth);
 
+/// <summary>The lockdown that suspends a permit: its ward, why, and since when.</summary>
+internal sealed record Suspension(string WardCode, string WardName, string Reason, DateTimeOffset Since);
+
 internal sealed record Verification(
     string Result, HolderView? Holder, string? EnterpriseName, string? WardName, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo,
-    DateTimeOffset CheckedAt, Guid? PermitId);
+    DateTimeOffset CheckedAt, Guid? PermitId, Suspension? Suspension = null);
 
 /// <summary>
 /// The checkpoint's question. The signature is checked first, against keys held in memory: a
 /// forged or altered token is <c>invalid</c> without a database query (a signature already
 /// checked by this process is remembered: <see cref="VerifiedTokens"/>). Then an indexed read,
 /// shared with the verifications asked meanwhile (<see cref="PermitReads"/>), gives the permit's
-/// status and validity now.
+/// status and validity now, and whether a lockdown of its ward suspends it: a permit that would be
+/// valid is then <c>suspended</c>; a revoked or expired one stays so.
 /// </summary>
 internal sealed class Verifier(PermitReads reads, VerifiedTokens verified, KeyRing keys, TimeProvider time)
 {
@@ -56,12 +60,16 @@ internal sealed class Verifier(PermitReads reads, VerifiedTokens verified, KeyRi
             PermitStatus.Approved => VerifyResult.NotYetValid, // waiting for the ward police's stamp
             _ when now < permit.ValidFrom => VerifyResult.NotYetValid,
             _ when now >= permit.ValidTo => VerifyResult.Expired,
+            _ when permit.Lockdown is not null => VerifyResult.Suspended,
             _ => VerifyResult.Valid,
         };
+        var suspension = result == VerifyResult.Suspended
+            ? new Suspension(permit.WardCode, permit.WardName, permit.Lockdown!.Reason, permit.Lockdown.Since)
+            : null;
         // The full identity for a checkpoint of the permit's city (or an admin); everyone else sees it masked.
         var fullIdentity = caller.Role == Roles.Admin || (caller.Role == Roles.Checkpoint && caller.CityCode == permit.CityCode);
         var holder = new HolderView(permit.HolderName, permit.IdNumberMasked,
             fullIdentity ? permit.IdNumber : null, fullIdentity ? permit.DateOfBirth : null);
-        return new Verification(result, holder, permit.EnterpriseName, permit.WardName, permit.ValidFrom, permit.ValidTo, now, id);
+        return new Verification(result, holder, permit.EnterpriseName, permit.WardName, permit.ValidFrom, permit.ValidTo, now, id, suspension);
     }
 }

@@ -235,6 +235,9 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.Property<bool>("Lockdown")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -254,6 +257,9 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                         .HasColumnType("character varying(8)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_ent_ward_levels_published");
 
                     b.HasIndex("CityCode", "EffectiveAt")
                         .HasDatabaseName("ix_ent_ward_levels_city");

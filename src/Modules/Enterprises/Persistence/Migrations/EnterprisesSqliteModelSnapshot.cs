@@ -230,6 +230,9 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                     b.Property<bool>("Lockdown")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -249,6 +252,9 @@ namespace TravelPermits.Enterprises.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_ent_ward_levels_published");
 
                     b.HasIndex("CityCode", "EffectiveAt")
                         .HasDatabaseName("ix_ent_ward_levels_city");
