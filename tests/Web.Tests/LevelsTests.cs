@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TravelPermits.Web.Tests;
 
-/// <summary>Wards' epidemic levels: the approver's screen.</summary>
+/// <summary>Wards' epidemic levels: the approver's screen, and the level wherever a ward or an enterprise is shown.</summary>
 [Collection(WebCollection.Name)]
 public sealed class LevelsTests(WebHost web)
 {
@@ -122,5 +122,94 @@ public sealed class LevelsTests(WebHost web)
         await Expect(admin.Page.Locator("#history tbody tr[data-id]")).ToHaveCountAsync(2);
         await admin.CheckFitsWidthAsync();
         await admin.CheckAccessibilityAsync();
+    }
+
+    [Fact]
+    public async Task An_enterprise_of_a_ward_locked_down_at_level_4_is_told_its_permits_are_suspended_and_its_issuing_blocked()
+    {
+        const string ward = "20194"; // Phường Hòa Hiệp Bắc: no other browser test uses it
+        var tag = ApiSteps.Tag();
+        var (enterpriseId, name) = await ApiSteps.RegisterEnterpriseAsync(web, ward, workforce: 10, tag); // 30%: a quota of 3
+        var clerk = await ApiSteps.CreateClerkAsync(web, enterpriseId, tag);
+        await ApiSteps.IssueAsync(web, clerk, [Workbooks.Person(3, $"Hồ Văn Phong {tag}"), Workbooks.Person(4, $"Lý Thị Tỏa {tag}")]);
+
+        using var api = await web.ApiAsync(WebHost.Approver);
+        var city = await (await api.Get("/api/v1/cities/48/policy")).Expect(HttpStatusCode.OK);
+        var defaultRatio = city.GetProperty("defaultRatioPercent").GetInt32();
+        async Task CityRatiosAsync(object ratioByLevel)
+        {
+            using var response = await api.PutJson("/api/v1/cities/48/policy", new { defaultRatioPercent = defaultRatio, ratioByLevel });
+            await response.Expect(HttpStatusCode.OK);
+        }
+        async Task LevelAsync(int level, bool lockdown)
+        {
+            using var response = await api.PutJson($"/api/v1/wards/{ward}/level", new { level, lockdown, reason = $"Thử {tag}" });
+            await response.Expect(HttpStatusCode.OK);
+        }
+        await CityRatiosAsync(new Dictionary<string, int> { ["1"] = 100, ["2"] = 50, ["3"] = 30, ["4"] = 0 });
+        try
+        {
+            await LevelAsync(4, lockdown: true);
+            // The quota follows the level within seconds: 0 places, the two live permits over it.
+            var enterprise = await EnterpriseWhenAsync(api, enterpriseId, e => e.GetProperty("quota").GetInt32() == 0);
+            Assert.Equal(2, enterprise.GetProperty("permitsOverQuota").GetInt32());
+
+            await using (var home = await web.OpenAsync(width: 360, height: 740))
+            {
+                await home.SignInAsync(clerk);
+                await Expect(home.Page.Locator("#enterprise-name")).ToHaveTextAsync(name);
+                await Expect(home.Page.Locator("#enterprise-ward")).ToContainTextAsync("Phường Hòa Hiệp Bắc");
+                await Expect(home.Page.Locator("#enterprise-ward .level")).ToHaveTextAsync("Cấp 4 – Rất cao");
+                await Expect(home.Page.Locator("#enterprise-ward .lockdown")).ToHaveTextAsync("Phong tỏa");
+                await Expect(home.Page.Locator("#lockdown-notice")).ToContainTextAsync("Phường Hòa Hiệp Bắc đang bị phong tỏa: giấy đi đường của doanh nghiệp tạm dừng hiệu lực");
+                await Expect(home.Page.Locator("#over-quota")).ToContainTextAsync("2 giấy đang hiệu lực trên hạn mức 0 (vượt 2 giấy");
+                await Expect(home.Page.Locator("#over-quota")).ToContainTextAsync("chưa cấp thêm giấy được");
+                await home.CheckFitsWidthAsync();
+                await home.CheckAccessibilityAsync();
+            }
+
+            await using var approver = await web.OpenAsync();
+            await approver.SignInAsync(WebHost.Approver);
+            await approver.GotoAsync("/enterprises");
+            await approver.Page.Locator("#q").FillAsync(name);
+            await approver.Page.Locator("#search button[type=submit]").ClickAsync();
+            var row = approver.Page.Locator($"#enterprises tr[data-id='{enterpriseId}']");
+            await Expect(row.Locator("td.ward")).ToContainTextAsync("Phường Hòa Hiệp Bắc");
+            await Expect(row.Locator("td.ward .level")).ToHaveTextAsync("Cấp 4 – Rất cao");
+            await Expect(row.Locator("td.ward .lockdown")).ToHaveTextAsync("Phong tỏa");
+            await Expect(row.Locator(".over-quota")).ToHaveTextAsync("Vượt hạn mức 2 giấy: chưa cấp thêm được");
+            await Expect(row.Locator(".quota")).ToHaveTextAsync("2 / 0");
+            await approver.CheckAccessibilityAsync();
+        }
+        finally
+        {
+            await LevelAsync(1, lockdown: false); // while the city has ratios per level, so that the quota follows
+            await CityRatiosAsync(new Dictionary<string, int>());
+        }
+
+        // Lifted, and the quota at the city's 100% of level 1: the home says neither.
+        await EnterpriseWhenAsync(api, enterpriseId, e => e.GetProperty("quota").GetInt32() == 10);
+        await using var after = await web.OpenAsync();
+        await after.SignInAsync(clerk);
+        await Expect(after.Page.Locator("#enterprise-ward .level")).ToHaveTextAsync("Cấp 1 – Thấp");
+        await Expect(after.Page.Locator("#enterprise-ward .lockdown")).ToHaveCountAsync(0);
+        await Expect(after.Page.Locator("#lockdown-notice")).ToBeHiddenAsync();
+        await Expect(after.Page.Locator("#over-quota")).ToBeHiddenAsync();
+    }
+
+    /// <summary>The enterprise once it is as expected (its quota follows a ward's decision within seconds), or as it is after 15 s.</summary>
+    private static async Task<JsonElement> EnterpriseWhenAsync(HttpClient api, Guid id, Func<JsonElement, bool> expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await api.Get($"/api/v1/enterprises/{id}");
+            var enterprise = await response.Expect(HttpStatusCode.OK);
+            if (expected(enterprise) || DateTime.UtcNow > deadline)
+            {
+                return enterprise;
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
     }
 }
