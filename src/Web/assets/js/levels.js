@@ -38,6 +38,7 @@ async function open(w) {
   $('#ward-title').textContent = fill(t.wardTitle, w.name, w.districtName);
   $('#level-form').reset();
   showErrors({});
+  say($('#failed'), ''); // a refusal of another ward's decision
   $('#ward-panel').hidden = false;
   await loadHistory(false);
   $('#ward-title').focus();
