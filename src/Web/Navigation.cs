@@ -30,6 +30,7 @@ internal static class Navigation
         [
             new("/inbox", WebTexts.Nav.Inbox),
             new("/enterprises", WebTexts.Nav.Enterprises),
+            new("/levels", WebTexts.Nav.Levels),
             new("/policies", WebTexts.Nav.Policies),
             new("/stats", WebTexts.Nav.Stats),
             new("/audit", WebTexts.Nav.Audit),
@@ -44,6 +45,7 @@ internal static class Navigation
         Roles.Admin =>
         [
             new("/admin/users", WebTexts.Nav.Users),
+            new("/levels", WebTexts.Nav.Levels),
             new("/policies", WebTexts.Nav.Policies),
             new("/stats", WebTexts.Nav.Stats),
             new("/audit", WebTexts.Nav.Audit),

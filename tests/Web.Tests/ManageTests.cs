@@ -223,6 +223,8 @@ public sealed class ManageTests(WebHost web)
     [Theory]
     [InlineData(WebHost.WardOfficer, "/audit")]
     [InlineData(WebHost.WardOfficer, "/policies")]
+    [InlineData(WebHost.WardOfficer, "/levels")]
+    [InlineData("checkpoint@danang.demo", "/levels")]
     [InlineData(WebHost.AreaPolice, "/audit")]
     [InlineData(WebHost.WardPolice, "/enterprises")]
     [InlineData(WebHost.Clerk, "/stats")]

@@ -22,7 +22,13 @@ internal static class EnterpriseTexts
         ["ratio"] = new("Tỷ lệ {0}% trên {1} lao động", "{0}% of {1} workers"),
         ["period"] = new("{0}: từ {1} đến {2}", "{0}: from {1} to {2}"),
         ["noPeriod"] = NoPeriod,
-    }.Concat(StatusTexts.Enterprises).ToDictionary();
+        ["lockdownNotice"] = new(
+            "{0} đang bị phong tỏa: giấy đi đường của doanh nghiệp tạm dừng hiệu lực (chốt kiểm soát thấy \"tạm dừng\") cho đến khi dỡ bỏ phong tỏa.",
+            "{0} is locked down: the enterprise's permits are suspended (checkpoints see \"suspended\") until the lockdown is lifted."),
+        ["overQuota"] = new(
+            "{0} giấy đang hiệu lực trên hạn mức {1} (vượt {2} giấy, vì hạn mức theo cấp độ dịch của phường/xã): chưa cấp thêm giấy được cho đến khi số giấy đang hiệu lực thấp hơn hạn mức. Không giấy nào bị thu hồi.",
+            "{0} live permits against a quota of {1} ({2} over, since the quota follows the ward's epidemic level): no permit can be issued until the live permits are under the quota. None was revoked."),
+    }.Concat(StatusTexts.Enterprises).Concat(LevelTexts.Words).ToDictionary();
 }
 
 /// <summary>The requests screen.</summary>

@@ -55,5 +55,6 @@ internal static class RegistryTexts
         ["registered"] = new("Đã đăng ký {0}.", "{0} is registered."),
         ["reasonRequired"] = new("Nhập lý do.", "Enter the reason."),
         ["period"] = new("{0} ({1} – {2})", "{0} ({1} – {2})"),
-    }.Concat(StatusTexts.Enterprises).ToDictionary();
+        ["overQuota"] = new("Vượt hạn mức {0} giấy: chưa cấp thêm được", "{0} permits over the quota: none can be issued"),
+    }.Concat(StatusTexts.Enterprises).Concat(LevelTexts.Words).ToDictionary();
 }

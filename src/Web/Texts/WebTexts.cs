@@ -17,6 +17,7 @@ internal static class WebTexts
         "Travel permit system · open source (Apache 2.0) · Vietnam time (UTC+07:00)");
     public static readonly LocalizedText Loading = new("Đang tải…", "Loading…");
     public static readonly LocalizedText SignedInAs = new("Đăng nhập với", "Signed in as");
+    public static readonly LocalizedText More = new("Xem thêm", "Show more");
     public static readonly LocalizedText ScrollableTable = new("Bảng (cuộn ngang trên màn hình hẹp)", "Table (scrolls sideways on a narrow screen)");
 
     public static class SignIn
@@ -67,6 +68,7 @@ internal static class WebTexts
         public static readonly LocalizedText Users = new("Người dùng", "Users");
         public static readonly LocalizedText Checkpoint = new("Kiểm tra giấy", "Check a permit");
         public static readonly LocalizedText Enterprises = new("Doanh nghiệp", "Enterprises");
+        public static readonly LocalizedText Levels = new("Cấp độ dịch", "Epidemic levels");
         public static readonly LocalizedText Policies = new("Chính sách và đợt", "Policies and periods");
         public static readonly LocalizedText Stats = new("Thống kê", "Statistics");
         public static readonly LocalizedText Audit = new("Nhật ký", "Audit trail");
@@ -78,7 +80,7 @@ internal static class WebTexts
         ["error"] = new("Đã có lỗi; vui lòng thử lại.", "Something went wrong; try again."),
         ["offline"] = new("Không kết nối được máy chủ.", "The server cannot be reached."),
         ["none"] = new("Không có mục nào.", "Nothing here."),
-        ["more"] = new("Xem thêm", "Show more"),
+        ["more"] = More,
         ["loading"] = Loading,
     };
 }

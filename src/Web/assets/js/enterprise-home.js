@@ -1,6 +1,7 @@
 import { api, problemText } from './api.js';
 import { $, badge, say, texts } from './dom.js';
 import { date, number } from './format.js';
+import { condition } from './ward-level.js';
 
 const t = texts();
 const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
@@ -18,9 +19,21 @@ async function load() {
   $('#active').textContent = number(e.activePermits);
   $('#remaining').textContent = number(e.remaining);
   $('#meter').style.width = `${e.quota > 0 ? Math.min(100, (100 * e.activePermits) / e.quota) : 0}%`;
+  say($('#over-quota'), e.permitsOverQuota > 0 ? fill(t.overQuota, number(e.activePermits), number(e.quota), number(e.permitsOverQuota)) : '');
   $('#period').textContent = period.ok
     ? fill(t.period, period.data.label, date(period.data.startsAt), date(period.data.endsAt))
     : t.noPeriod;
+  await showWard(e);
+}
+
+/** The enterprise's ward with its epidemic level, and whether a lockdown suspends the enterprise's permits. */
+async function showWard(e) {
+  const wards = await api(`wards?cityCode=${encodeURIComponent(e.cityCode)}`);
+  const ward = wards.ok ? wards.data.find((w) => w.code === e.wardCode) : null;
+  if (!ward) return;
+  $('#enterprise-ward').replaceChildren(`${ward.name} · `, condition(ward, t));
+  $('#enterprise-ward').hidden = false;
+  say($('#lockdown-notice'), ward.lockdown ? fill(t.lockdownNotice, ward.name) : '');
 }
 
 load();

@@ -1,6 +1,7 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
 import { $, badge, el, say, texts } from './dom.js';
 import { date, number } from './format.js';
+import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
@@ -8,18 +9,18 @@ const decides = screen.role === 'approver' || screen.role === 'ward-officer';
 const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result) => { say($('#done'), ''); say($('#failed'), problemText(result, t), fieldErrors(result)); $('#failed').focus(); };
-const wardNames = new Map();
+const wards = new Map(); // the city's wards by code: name, level and lockdown in force
 let current = null; // the enterprise a dialog acts on
 
 /** The city's wards: names in the table, choices of the filter and the registration (a ward's official: their ward only). */
 async function loadWards() {
   const result = screen.city ? await api(`wards?cityCode=${encodeURIComponent(screen.city)}`) : { ok: false };
-  const wards = result.ok ? result.data : [];
-  wards.forEach((w) => wardNames.set(w.code, w.name));
-  const mine = screen.ward ? wards.filter((w) => w.code === screen.ward) : wards;
+  const list = result.ok ? result.data : [];
+  list.forEach((w) => wards.set(w.code, w));
+  const mine = screen.ward ? list.filter((w) => w.code === screen.ward) : list;
   const option = (w) => el('option', { value: w.code, text: w.name });
   $('#r-ward').replaceChildren(...(mine.length ? mine.map(option) : [el('option', { value: screen.ward ?? '', text: screen.ward ?? '' })]));
-  $('#ward')?.replaceChildren($('#ward').options[0], ...wards.map(option));
+  $('#ward')?.replaceChildren($('#ward').options[0], ...list.map(option));
 }
 
 function actions(e) {
@@ -34,6 +35,12 @@ function actions(e) {
   return el('div', { class: 'row-actions' }, buttons);
 }
 
+/** A ward's name with its epidemic level and lockdown, as the list of wards gives them. */
+function ward(code) {
+  const w = wards.get(code);
+  return w ? [el('div', { text: w.name }), condition(w, t)] : [code];
+}
+
 async function load() {
   const query = new URLSearchParams({ limit: '500' });
   for (const [key, value] of new FormData($('#search'))) {
@@ -43,8 +50,9 @@ async function load() {
   const body = $('#enterprises tbody');
   if (!result.ok) return body.replaceChildren(el('tr', {}, el('td', { colspan: 6, text: problemText(result, t) })));
   body.replaceChildren(...(result.data.items.length ? result.data.items.map((e) => el('tr', { 'data-id': e.id },
-    el('td', { text: e.name }), el('td', { text: e.taxCode }), el('td', { text: wardNames.get(e.wardCode) ?? e.wardCode }),
-    el('td', {}, badge(e.status, t), e.rejectionReason ? el('div', { class: 'muted', text: e.rejectionReason }) : null),
+    el('td', { text: e.name }), el('td', { text: e.taxCode }), el('td', { class: 'ward' }, ward(e.wardCode)),
+    el('td', {}, badge(e.status, t), e.rejectionReason ? el('div', { class: 'muted', text: e.rejectionReason }) : null,
+      e.permitsOverQuota > 0 ? el('div', { class: 'over-quota', text: fill(t.overQuota, number(e.permitsOverQuota)) }) : null),
     el('td', { class: 'num quota', text: `${number(e.activePermits)} / ${number(e.quota)}` }),
     el('td', {}, actions(e)),
   )) : [el('tr', {}, el('td', { colspan: 6, text: t.none }))]));

@@ -37,3 +37,15 @@ export function vietnamDay(text, days = 0) {
   day.setUTCDate(day.getUTCDate() + days);
   return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}T00:00:00+07:00`;
 }
+
+/**
+ * A time typed as dd/MM/yyyy HH:mm (or a day alone, from its start) in Vietnam's time, as an instant
+ * (ISO with +07:00); null when it is not such a time.
+ */
+export function vietnamInstant(text) {
+  const typed = /^(\d{1,2}\/\d{1,2}\/\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec((text ?? '').trim());
+  const day = typed ? vietnamDay(typed[1]) : null;
+  const [hours, minutes] = [Number(typed?.[2] ?? 0), Number(typed?.[3] ?? 0)];
+  if (!day || hours > 23 || minutes > 59) return null;
+  return day.replace('T00:00:00', `T${pad(hours)}:${pad(minutes)}:00`);
+}

@@ -1,0 +1,43 @@
+using TravelPermits.SharedKernel.Localization;
+
+namespace TravelPermits.Web;
+
+/// <summary>The checkpoint's scanner: a token typed, pasted or scanned, and the verification in large type.</summary>
+internal static class CheckpointTexts
+{
+    public static readonly LocalizedText Title = new("Kiểm tra giấy đi đường", "Check a permit");
+    public static readonly LocalizedText Token = new("Mã trên giấy, hoặc đường dẫn …/V/… của mã QR", "The permit's code, or the QR code's …/V/… link");
+    public static readonly LocalizedText TokenHelp = new(
+        "Dán hoặc gõ mã rồi nhấn Kiểm tra; máy quét mã QR cắm vào máy tính cũng gõ vào ô này.",
+        "Paste or type the code and press Check; a QR scanner plugged into the computer types into this field too.");
+    public static readonly LocalizedText Check = new("Kiểm tra", "Check");
+    public static readonly LocalizedText Scan = new("Quét mã QR bằng camera", "Scan the QR code with the camera");
+    public static readonly LocalizedText StopScan = new("Tắt camera", "Turn the camera off");
+    public static readonly LocalizedText Camera = new("Hình ảnh từ camera", "Camera view");
+    public static readonly LocalizedText Result = new("Kết quả", "Result");
+    public static readonly LocalizedText Recent = new("Các lượt kiểm tra gần đây", "Recent checks");
+
+    public static readonly IReadOnlyDictionary<string, LocalizedText> Script = new Dictionary<string, LocalizedText>
+    {
+        // The words of the phone page /v/{token} (Permits/Verify/VerificationPage.cs), and the suspension's.
+        ["result.valid"] = new("HỢP LỆ", "VALID"),
+        ["result.revoked"] = new("ĐÃ THU HỒI", "REVOKED"),
+        ["result.expired"] = new("HẾT HẠN", "EXPIRED"),
+        ["result.not_yet_valid"] = new("CHƯA CÓ HIỆU LỰC", "NOT YET VALID"),
+        ["result.suspended"] = new("TẠM DỪNG – PHONG TỎA", "SUSPENDED – LOCKDOWN"),
+        ["result.unknown"] = new("KHÔNG CÓ TRONG HỆ THỐNG", "NOT IN THE SYSTEM"),
+        ["result.invalid"] = new("GIẢ MẠO HOẶC HỎNG", "FORGED OR DAMAGED"),
+        ["holder"] = new("Họ và tên", "Full name"),
+        ["idNumber"] = new("Số CCCD/CMND", "ID number"),
+        ["birth"] = new("Ngày sinh", "Date of birth"),
+        ["enterprise"] = new("Doanh nghiệp", "Enterprise"),
+        ["ward"] = new("Phường/xã", "Ward"),
+        ["validity"] = new("Hiệu lực", "Valid"),
+        ["checkedAt"] = new("Kiểm tra lúc", "Checked at"),
+        ["range"] = new("{0} – {1}", "{0} – {1}"),
+        ["suspension"] = new("{0} bị phong tỏa từ {1}.", "{0} is locked down since {1}."),
+        ["suspensionReason"] = new("Lý do: {0}", "Reason: {0}"),
+        ["empty"] = new("Nhập hoặc dán mã của giấy.", "Type or paste the permit's code."),
+        ["cameraFailed"] = new("Không mở được camera: {0}", "The camera cannot be opened: {0}"),
+    };
+}
