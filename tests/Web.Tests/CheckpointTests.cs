@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Net;
 using Microsoft.Playwright;
 using TravelPermits.TestSupport;
 using Xunit;
@@ -103,32 +103,46 @@ public sealed class CheckpointTests(WebHost web)
     }
 
     /// <summary>
-    /// The answer the contract gives for a permit of a locked-down ward, which the Permits module
-    /// does not give yet on this branch: served by the browser in place of the API's.
+    /// A permit of a ward the approver locks down, scanned at a checkpoint: suspended, with the ward,
+    /// the reason and since when; valid again once the lockdown is lifted. In a ward of its own.
     /// </summary>
     [Fact]
     public async Task A_suspended_permit_shows_the_locked_down_ward_its_reason_and_since_when()
     {
-        var answer = JsonSerializer.Serialize(new
+        const string ward = "20195"; // Phường Hòa Hiệp Nam: no other browser test uses it
+        var tag = ApiSteps.Tag();
+        var (enterpriseId, enterpriseName) = await ApiSteps.RegisterEnterpriseAsync(web, ward, 10, tag);
+        var clerk = await ApiSteps.CreateClerkAsync(web, enterpriseId, tag);
+        var permit = Assert.Single(await ApiSteps.IssueAsync(web, clerk, [Workbooks.Person(1, $"Nguyễn Văn Tạm Dừng {tag}")]));
+        using var approver = await web.ApiAsync(WebHost.Approver);
+        async Task SetLevelAsync(int level, bool lockdown, string reason)
         {
-            result = "suspended",
-            suspension = new { wardCode = WebHost.DemoWard, wardName = "Phường Thanh Bình", reason = "Ca F0 trong cộng đồng", since = "2021-08-05T18:00:00+07:00" },
-            holder = new { fullName = "Nguyễn Văn Tạm Dừng", idNumberMasked = "048******234", idNumber = "048090000234", dateOfBirth = "1990-01-02" },
-            enterpriseName = "Công ty Cổ phần Thép Đà Nẵng", wardName = "Phường Thanh Bình",
-            validFrom = "2021-08-01T00:00:00+07:00", validTo = "2021-08-15T00:00:00+07:00", checkedAt = "2021-08-06T09:30:00+07:00",
-        });
-        await using var checkpoint = await web.OpenAsync(width: 360, height: 740);
-        await checkpoint.SignInAsync(Checkpoint);
-        await checkpoint.Page.RouteAsync("**/api/v1/verify/**", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = answer }));
-        await CheckAsync(checkpoint.Page, "ABCDEFGH");
-        await Expect(checkpoint.Page.Locator("#verdict")).ToHaveTextAsync("TẠM DỪNG – PHONG TỎA");
-        await Expect(checkpoint.Page.Locator("#verdict")).ToHaveClassAsync("verdict v-suspended");
-        await Expect(checkpoint.Page.Locator("#suspension")).ToContainTextAsync("Phường Thanh Bình bị phong tỏa từ 05/08/2021 18:00.");
-        await Expect(checkpoint.Page.Locator("#suspension")).ToContainTextAsync("Lý do: Ca F0 trong cộng đồng");
-        await Expect(Fact(checkpoint.Page, "holder")).ToHaveTextAsync("Nguyễn Văn Tạm Dừng");
-        await Expect(Fact(checkpoint.Page, "birth")).ToHaveTextAsync("02/01/1990");
-        await Expect(Fact(checkpoint.Page, "validity")).ToHaveTextAsync("01/08/2021 00:00 – 15/08/2021 00:00");
-        await checkpoint.CheckFitsWidthAsync();
-        await checkpoint.CheckAccessibilityAsync();
+            using var set = await approver.PutJson($"/api/v1/wards/{ward}/level", new { level, lockdown, reason });
+            await set.Expect(HttpStatusCode.OK);
+        }
+        await SetLevelAsync(4, true, "Ca F0 trong cộng đồng");
+        try
+        {
+            await using var checkpoint = await web.OpenAsync(width: 360, height: 740);
+            await checkpoint.SignInAsync(Checkpoint);
+            await CheckAsync(checkpoint.Page, permit.Token);
+            await Expect(checkpoint.Page.Locator("#verdict")).ToHaveTextAsync("TẠM DỪNG – PHONG TỎA");
+            await Expect(checkpoint.Page.Locator("#verdict")).ToHaveClassAsync("verdict v-suspended");
+            await Expect(checkpoint.Page.Locator("#suspension")).ToContainTextAsync("Phường Hòa Hiệp Nam bị phong tỏa từ ");
+            await Expect(checkpoint.Page.Locator("#suspension")).ToContainTextAsync("Lý do: Ca F0 trong cộng đồng");
+            await Expect(Fact(checkpoint.Page, "holder")).ToHaveTextAsync(permit.Person.FullName);
+            await Expect(Fact(checkpoint.Page, "enterprise")).ToHaveTextAsync(enterpriseName);
+            await checkpoint.CheckFitsWidthAsync();
+            await checkpoint.CheckAccessibilityAsync();
+
+            await SetLevelAsync(3, false, "Dỡ phong tỏa");
+            await CheckAsync(checkpoint.Page, permit.Token);
+            await Expect(checkpoint.Page.Locator("#verdict")).ToHaveTextAsync("HỢP LỆ");
+            await Expect(checkpoint.Page.Locator("#suspension")).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await SetLevelAsync(1, false, "Trả lại cấp độ ban đầu sau phép thử");
+        }
     }
 }
