@@ -43,9 +43,16 @@ internal sealed class WardLockdowns(PermitsDbContext db, TimeProvider time) : IW
         {
             var permits = await db.Permits.AsNoTracking().Where(p => p.WardCode == wardCode && PermitStatuses.Live.Contains(p.Status))
                 .Select(p => p.Id).ToListAsync(cancellationToken);
+            // Thousands of lines for a busy ward: added without a scan of the tracked entities for each.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.SuspensionNotices.AddRange(SuspensionFeed.Notices(permits, changed, now));
-            db.ChangeTracker.DetectChanges();
+            try
+            {
+                db.SuspensionNotices.AddRange(SuspensionFeed.Notices(permits, changed, now));
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
