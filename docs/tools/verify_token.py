@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Check a permit token by hand: python3 verify_token.py TOKEN JWKS_URL_OR_FILE
+"""Check a permit token by hand: python3 verify_token.py TOKEN JWKS_URL_OR_FILE [FEED_URL_OR_FILE] [--at INSTANT]
 
 Uses only Python's standard library to take the token apart (base32, CBOR, COSE_Sign1) and the
 openssl command to verify the ES256 signature against the published JWK, so that nothing of this
-system's code is trusted. See docs/qr-format.md.
+system's code is trusted. Given the revocation feed (its URL, whose pages are all read, or a file
+holding a page saved from it), it then says, as an offline verifier would, whether the permit is
+revoked, suspended by a lockdown of its ward (at INSTANT, ISO 8601; now by default) or neither.
+See docs/qr-format.md.
 """
-import base64, json, subprocess, sys, tempfile, os, urllib.request
+import argparse, base64, datetime, json, subprocess, sys, tempfile, os, urllib.parse, urllib.request, uuid
 
 
 def cbor(data, i=0):
@@ -59,7 +62,41 @@ def der_sequence(body):
     return b"\x30" + bytes([len(body)]) + body  # at most 2 x 35 bytes: the short length form
 
 
-def main(token, jwks_source):
+def read_feed(source):
+    """The revocations and suspension lines of the feed: every page of a URL, or one saved page."""
+    if not source.startswith("http"):
+        with open(source, "rb") as f:
+            page = json.load(f)
+        return page.get("items", []), page.get("suspensions", [])
+    revoked, suspended, cursor = [], [], None
+    while True:
+        url = source + ("" if cursor is None else ("&" if "?" in source else "?") + "since=" + urllib.parse.quote(cursor))
+        page = json.load(urllib.request.urlopen(url))
+        if not page["items"] and not page.get("suspensions"):
+            return revoked, suspended
+        revoked += page["items"]
+        suspended += page.get("suspensions", [])
+        cursor = page["nextCursor"]
+
+
+def standing(permit_id, feed_source, at):
+    """What the feed says of the permit at the instant: revoked, suspended (the ward, why, since when) or valid."""
+    revoked, lines = read_feed(feed_source)
+    if any(r["permitId"] == permit_id for r in revoked):
+        return "revoked"
+    latest = {}
+    for line in lines:  # in the feed's order: a later line of the same suspension replaces an earlier one
+        if line["permitId"] == permit_id:
+            latest[line["suspensionId"]] = line
+    for line in latest.values():
+        since = datetime.datetime.fromisoformat(line["since"])
+        until = line["until"] and datetime.datetime.fromisoformat(line["until"])
+        if since <= at and (until is None or at < until):
+            return f"suspended: lockdown of {line['wardName']} ({line['wardCode']}) since {line['since']}: {line['reason']}"
+    return "valid: neither revoked nor suspended"
+
+
+def main(token, jwks_source, feed_source=None, at=None):
     raw = base64.b32decode(token.upper() + "=" * (-len(token) % 8))
     (protected, _unprotected, payload, signature), _ = cbor(raw)
     header, _ = cbor(protected)
@@ -88,12 +125,21 @@ def main(token, jwks_source):
                 f.write(content)
         subprocess.run(["openssl", "pkey", "-pubin", "-inform", "DER", "-in", files["key.der"], "-out", os.path.join(folder, "key.pem")], check=True)
         result = subprocess.run(["openssl", "dgst", "-sha256", "-verify", os.path.join(folder, "key.pem"), "-signature", files["sig.der"], files["data.bin"]])
-        sys.exit(result.returncode)
+        if result.returncode != 0 or feed_source is None:
+            sys.exit(result.returncode)
+    sys.stdout.flush()
+    print("status:", standing(str(uuid.UUID(bytes=claims[7])), feed_source, at or datetime.datetime.now(datetime.timezone.utc)))
 
 
 if __name__ == "__main__":
+    arguments = argparse.ArgumentParser(description="Check a permit token by hand (docs/qr-format.md).")
+    arguments.add_argument("token")
+    arguments.add_argument("jwks", help="the keys: a URL or a file")
+    arguments.add_argument("feed", nargs="?", help="the revocation feed: its URL or a file holding a page of it")
+    arguments.add_argument("--at", type=datetime.datetime.fromisoformat, help="the instant to judge suspensions at (default: now)")
+    options = arguments.parse_args()
     try:
-        main(sys.argv[1], sys.argv[2])
+        main(options.token, options.jwks, options.feed, options.at)
     except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError, StopIteration) as error:
         print("invalid: the token is not a well-formed permit token signed by a published key:", repr(error))
         sys.exit(1)

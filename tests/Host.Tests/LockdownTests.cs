@@ -70,6 +70,25 @@ public abstract class LockdownTests(PermitsHost host)
         return (feed.GetProperty("suspensions").EnumerateArray().ToList(), feed.GetProperty("nextCursor").GetString()!);
     }
 
+    /// <summary>The documented hand check of a token, with the keys and the feed's page from <paramref name="since"/> saved to files, at the host's time.</summary>
+    private async Task<string> OfflineAsync(JsonElement permit, string since)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var files = Path.Combine(host.WorkDirectory, Guid.NewGuid().ToString("N"));
+        using (var keys = await host.Anonymous().Get("/api/v1/verify/keys"))
+        {
+            await File.WriteAllTextAsync(files + "-jwks.json", await keys.Content.ReadAsStringAsync(ct), ct);
+        }
+        using (var feed = await host.Anonymous().Get($"/api/v1/verify/revocations?since={since}"))
+        {
+            await File.WriteAllTextAsync(files + "-feed.json", await feed.Content.ReadAsStringAsync(ct), ct);
+        }
+        var (exitCode, output) = await PermitTests.RunAsync("python3", Path.Combine(Repository.Root, "docs", "tools", "verify_token.py"),
+            permit.GetProperty("token").GetString()!, files + "-jwks.json", files + "-feed.json", "--at", host.Clock.GetUtcNow().ToString("O"));
+        Assert.True(exitCode == 0 && output.Contains("Verified OK", StringComparison.Ordinal), output);
+        return output;
+    }
+
     private int Mails(string contact, string subject) =>
         Eml.ReadAll(host.MailDirectory).Count(m => m.To == contact && m.Subject.Contains(subject, StringComparison.Ordinal));
 
@@ -88,6 +107,7 @@ public abstract class LockdownTests(PermitsHost host)
         var approver = await ApproverAsync();
         var (_, clerk, contact, permits) = await IssuedAsync(approver, ward, 4);
         var (_, _, neighbourContact, neighbours) = await IssuedAsync(approver, neighbour, 1);
+        var (_, beforeRevocation) = await FeedAsync(null);
         using (var revoke = await clerk.PostJson("/api/v1/permits/revoke", new { permitIds = new[] { permits[0].GetProperty("id").GetGuid() }, reason = "Nghỉ việc" }))
         {
             await revoke.Expect(HttpStatusCode.OK);
@@ -126,6 +146,11 @@ public abstract class LockdownTests(PermitsHost host)
             Assert.Equal(JsonValueKind.Null, s.GetProperty("until").ValueKind);
         });
 
+        // An offline verifier with the keys and the feed says so too (docs/tools/verify_token.py).
+        Assert.Contains("status: revoked", await OfflineAsync(permits[0], beforeRevocation));
+        Assert.Contains("status: suspended: lockdown of Phường Thuận Thành (19765)", await OfflineAsync(permits[1], beforeRevocation));
+        Assert.Contains("status: valid", await OfflineAsync(neighbours[0], beforeRevocation));
+
         var suspendedMail = await host.WaitForMailAsync(contact, m => m.Subject.Contains("tạm dừng hiệu lực", StringComparison.Ordinal));
         Assert.Contains("Ổ dịch tại chợ Tây Lộc", suspendedMail.Body, StringComparison.Ordinal);
         Assert.True(suspendedMail.Body.Contains("3 giấy", StringComparison.Ordinal), suspendedMail.Body);
@@ -143,6 +168,7 @@ public abstract class LockdownTests(PermitsHost host)
         Assert.Equal(3, ended.Count);
         Assert.All(ended, s => Assert.Equal(lifted, s.GetProperty("until").GetDateTimeOffset()));
         await host.WaitForMailAsync(contact, m => m.Subject.Contains("có hiệu lực trở lại", StringComparison.Ordinal));
+        Assert.Contains("status: valid", await OfflineAsync(permits[1], beforeRevocation));
 
         // Asked again, by the sweep or with the same decision, nothing more is sent; the neighbour was told nothing.
         await SweepAsync();

@@ -289,7 +289,7 @@ public abstract class PermitTests(PermitsHost host)
         Assert.Empty(failures);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string tool, params string[] arguments)
+    internal static async Task<(int ExitCode, string Output)> RunAsync(string tool, params string[] arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
