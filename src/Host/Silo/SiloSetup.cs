@@ -26,6 +26,7 @@ internal static class SiloSetup
     {
         builder.Services.AddSettings<SiloOptions>(SiloOptions.Section);
         builder.Services.AddSingleton<IExceptionProblems, ClusterUnavailableProblems>();
+        builder.Services.AddHostedService<IdleMemory>();
         // Orleans takes its endpoints as values: the settings are read, and checked, now.
         var settings = builder.Configuration.ReadSettings<SiloOptions>(SiloOptions.Section);
         var database = DatabaseOptions.From(builder.Configuration);
