@@ -14,20 +14,8 @@ namespace TravelPermits.Host.Tests;
 /// </summary>
 public abstract class LockdownTests(PermitsHost host)
 {
-    private const string City = "46";
-    private const string ApproverEmail = "approver.46@tests.local";
 
-    private async Task<HttpClient> ApproverAsync()
-    {
-        using (var created = await host.TryCreateUserAsync(ApproverEmail, "approver", city: City))
-        {
-            if (created.StatusCode != HttpStatusCode.Conflict)
-            {
-                await created.Expect(HttpStatusCode.Created);
-            }
-        }
-        return await host.ClientAsync(ApproverEmail);
-    }
+    private Task<HttpClient> ApproverAsync() => WardLevelTests.HueApproverAsync(host);
 
     private static async Task<JsonElement> SetLevelAsync(HttpClient approver, string ward, int level, bool lockdown, string reason, DateTimeOffset? effectiveAt = null)
     {
@@ -38,18 +26,7 @@ public abstract class LockdownTests(PermitsHost host)
     /// <summary>An active enterprise of <paramref name="ward"/>, approved by the city's approver, with <paramref name="people"/> permits issued.</summary>
     private async Task<(Guid Enterprise, HttpClient Clerk, string Contact, List<JsonElement> Permits)> IssuedAsync(HttpClient approver, string ward, int people)
     {
-        var enterprise = await host.RegisterEnterpriseAsync(ward, 100);
-        var email = PermitsHost.EnterpriseEmail(enterprise);
-        await host.CreateUserAsync(email, "enterprise", enterprise: enterprise);
-        var clerk = await host.ClientAsync(email);
-        var file = Workbooks.Fill(await RequestTests.TemplateAsync(host), Enumerable.Range(0, people).Select(i => Workbooks.Person(i)));
-        using var upload = await RequestTests.UploadAsync(clerk, enterprise, file);
-        var request = await upload.Expect(HttpStatusCode.Created);
-        using (var approve = await approver.PostJson($"/api/v1/requests/{request.GetProperty("id").GetString()}/approve", new { }))
-        {
-            await approve.Expect(HttpStatusCode.OK);
-        }
-        var entries = request.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("id").GetGuid());
+        var (enterprise, clerk, entries) = await WardLevelTests.ApprovedAsync(host, approver, ward, workforce: 100, people: people);
         var permits = (await PermitTests.IssueAsync(clerk, enterprise, entries)).GetProperty("permits").EnumerateArray().ToList();
         using var read = await clerk.Get($"/api/v1/enterprises/{enterprise}");
         return (enterprise, clerk, (await read.Expect(HttpStatusCode.OK)).GetProperty("contactEmail").GetString()!, permits);

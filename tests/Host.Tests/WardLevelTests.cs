@@ -20,7 +20,10 @@ public abstract class WardLevelTests(PermitsHost host)
 
     private static readonly object Ratios = new Dictionary<string, int> { ["1"] = 100, ["2"] = 50, ["3"] = 30, ["4"] = 0 };
 
-    private async Task<HttpClient> ApproverAsync()
+    private Task<HttpClient> ApproverAsync() => HueApproverAsync(host);
+
+    /// <summary>The approver of Thừa Thiên Huế, whose wards the level and lockdown tests use.</summary>
+    internal static async Task<HttpClient> HueApproverAsync(PermitsHost host)
     {
         using (var created = await host.TryCreateUserAsync(ApproverEmail, "approver", city: City))
         {
@@ -59,8 +62,12 @@ public abstract class WardLevelTests(PermitsHost host)
         return await response.Expect(HttpStatusCode.OK);
     }
 
+    private Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(HttpClient approver, string ward, int workforce, int people) =>
+        ApprovedAsync(host, approver, ward, workforce, people);
+
     /// <summary>An active enterprise of <paramref name="ward"/> with its clerk and <paramref name="people"/> people approved by the city's approver.</summary>
-    private async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(HttpClient approver, string ward, int workforce, int people)
+    internal static async Task<(Guid Enterprise, HttpClient Clerk, List<Guid> Entries)> ApprovedAsync(
+        PermitsHost host, HttpClient approver, string ward, int workforce, int people)
     {
         var enterprise = await host.RegisterEnterpriseAsync(ward, workforce);
         var email = PermitsHost.EnterpriseEmail(enterprise);
