@@ -180,6 +180,12 @@ public sealed class LevelsTests(WebHost web)
             await Expect(row.Locator(".over-quota")).ToHaveTextAsync("Vượt hạn mức 2 giấy: chưa cấp thêm được");
             await Expect(row.Locator(".quota")).ToHaveTextAsync("2 / 0");
             await approver.CheckAccessibilityAsync();
+
+            // The policies screen shows the ward's level beside the ward chosen.
+            await approver.GotoAsync("/policies");
+            await approver.Page.Locator("#ward").SelectOptionAsync(ward);
+            await Expect(approver.Page.Locator("#ward-level .level")).ToHaveTextAsync("Cấp 4 – Rất cao");
+            await Expect(approver.Page.Locator("#ward-level .lockdown")).ToHaveTextAsync("Phong tỏa");
         }
         finally
         {

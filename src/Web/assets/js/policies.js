@@ -1,6 +1,7 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
 import { dateTime, number, vietnamDay } from './format.js';
+import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
@@ -9,6 +10,7 @@ const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result, items) => { say($('#done'), ''); say($('#failed'), result ? problemText(result, t) : items.shift(), result ? fieldErrors(result) : items); $('#failed').focus(); };
 const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
 const wardNames = new Map();
+const wardConditions = new Map(); // code -> { level, lockdown } in force, as the list of wards gives them
 let periods = [];
 let rolling = null; // the period the dialog carries forward
 
@@ -19,7 +21,7 @@ async function loadCity() {
   if (!policy.ok) return failed(policy);
   $('#city-ratio').value = policy.data.defaultRatioPercent;
   const list = wards.ok ? wards.data : [];
-  list.forEach((w) => wardNames.set(w.code, w.name));
+  list.forEach((w) => { wardNames.set(w.code, w.name); wardConditions.set(w.code, w); });
   $('#ward').replaceChildren(...list.map((w) => el('option', { value: w.code, text: `${w.name} (${w.districtName})` })));
   await loadWard();
 }
@@ -30,6 +32,8 @@ async function loadWard() {
   const result = await api(`wards/${encodeURIComponent(code)}/policy`);
   if (!result.ok) return failed(result);
   const p = result.data;
+  const now = wardConditions.get(code);
+  $('#ward-level').replaceChildren(...(now ? [condition(now, t)] : []));
   $('#ward-ratio').value = p.defaultRatioPercent ?? '';
   $('#ward-effective').textContent = fill(t.effective, p.effectiveRatioPercent);
   $('#police-verify').checked = p.chain.policeVerify;
