@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TravelPermits.TestSupport;
 using Xunit;
@@ -68,6 +69,7 @@ public sealed class ManageTests(WebHost web)
         await approver.Page.Locator("#ward").SelectOptionAsync(WebHost.DemoWard);
         await approver.Page.Locator("#filters button[type=submit]").ClickAsync();
         await Expect(approver.Page.Locator("#scope")).ToContainTextAsync("Phường Thanh Bình");
+        await Expect(approver.Page.Locator("#scope .level")).ToHaveTextAsync(new Regex("^Cấp [1-4] – "));
         var ward = await StatsAsync(WebHost.Approver, $"?wardCode={WebHost.DemoWard}");
         Assert.True(ward.GetProperty("enterprises").GetProperty("total").GetInt32() >= 3, "the demo's three enterprises");
         await ExpectFiguresAsync(approver.Page, ward);

@@ -2,11 +2,13 @@ import { api, problemText } from './api.js';
 import { bars } from './bars.js';
 import { $, el, say, texts } from './dom.js';
 import { dateTime, number } from './format.js';
+import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
 const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 const names = { wards: new Map(), enterprises: new Map() };
+const conditions = new Map(); // a ward's code -> { level, lockdown } in force, from the list of wards
 
 /** The city whose wards the filter offers: the approver's own, or the one the admin typed. */
 const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
@@ -17,7 +19,7 @@ async function loadWards() {
   const code = city();
   const result = code ? await api(`wards?cityCode=${encodeURIComponent(code)}`) : { ok: true, data: [] };
   const wards = result.ok ? result.data : [];
-  wards.forEach((w) => names.wards.set(w.code, w.name));
+  wards.forEach((w) => { names.wards.set(w.code, w.name); conditions.set(w.code, w); });
   select?.replaceChildren(select.options[0], ...wards.map((w) => el('option', { value: w.code, text: `${w.name} (${w.districtName})` })));
 }
 
@@ -50,7 +52,8 @@ async function load() {
   if (!result.ok) return say($('#failed'), problemText(result, t));
   say($('#failed'), '');
   const s = result.data;
-  $('#scope').textContent = scopeText(s.scope);
+  const ward = s.scope.wardCode && conditions.get(s.scope.wardCode);
+  $('#scope').replaceChildren(scopeText(s.scope), ...(ward ? [' ', condition(ward, t)] : []));
   $('#n-enterprises').textContent = number(s.enterprises.total);
   $('#n-requests').textContent = number(s.requests.total);
   $('#n-permits').textContent = number(s.permits.total);
