@@ -17,7 +17,7 @@ namespace TravelPermits.Enterprises.Levels;
 /// following of the decision in force by the ward's enterprises (docs/adr/0018-ward-levels.md).
 /// </summary>
 internal sealed partial class WardLevelStore(
-    EnterprisesDbContext db, IGeographyDirectory geography, WardLevelReader levels, CityPolicyService cities,
+    EnterprisesDbContext db, IGeographyDirectory geography, CityPolicyService cities,
     IGrainFactory grains, IWardLockdowns lockdowns, TimeProvider time, ActorAccessor actor, ILogger<WardLevelStore> logger)
 {
     /// <summary>How far in the past an effective time may be (a clock a little behind); it is then taken as now.</summary>
@@ -60,13 +60,14 @@ internal sealed partial class WardLevelStore(
     public async Task FollowAsync(string wardCode, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var waiting = await db.WardLevels.AsNoTracking()
-            .Where(l => l.WardCode == wardCode && l.FollowedAt == null && l.EffectiveAt <= now).Select(l => l.Id).ToListAsync(ct);
+        // Every decision in effect, read once: those waiting, the one in force, the last one followed.
+        var effective = await db.WardLevels.AsNoTracking().Where(l => l.WardCode == wardCode && l.EffectiveAt <= now).ToListAsync(ct);
+        var waiting = effective.Where(l => l.FollowedAt == null).Select(l => l.Id).ToList();
         if (waiting.Count == 0)
         {
             return;
         }
-        var inForce = await levels.DecisionInForceAsync(wardCode, ct);
+        var inForce = WardLevelReader.Latest(effective);
         var outcomes = new List<bool?>();
         var noticed = 0;
         if (inForce is { FollowedAt: null })
@@ -82,7 +83,7 @@ internal sealed partial class WardLevelStore(
                 outcomes.AddRange(await EachAsync(followers, wardCode,
                     enterprise => grains.GetGrain<IEnterpriseGrain>(enterprise).FollowWardLevelAsync(ChangeId(inForce.Id, enterprise, 0), level), ct));
             }
-            if (await LockdownChangeAsync(wardCode, inForce, wardName, ct) is { } notice)
+            if (LockdownChange(inForce, WardLevelReader.Latest(effective.Where(l => l.FollowedAt != null)), wardName) is { } notice)
             {
                 var told = await db.Enterprises.AsNoTracking()
                     .Where(e => e.WardCode == wardCode && e.Status == EnterpriseStatus.Active)
@@ -116,14 +117,10 @@ internal sealed partial class WardLevelStore(
     /// Whether the decision in force locks the ward down or lifts its lockdown, against the last
     /// decision the ward's enterprises followed (none: not locked down).
     /// </summary>
-    private async Task<WardLockdownNotice?> LockdownChangeAsync(string wardCode, WardLevelChange inForce, string wardName, CancellationToken ct)
-    {
-        var followed = await db.WardLevels.AsNoTracking().Where(l => l.WardCode == wardCode && l.FollowedAt != null).ToListAsync(ct);
-        var before = WardLevelReader.Latest(followed)?.Lockdown ?? false;
-        return inForce.Lockdown == before
+    private static WardLockdownNotice? LockdownChange(WardLevelChange inForce, WardLevelChange? lastFollowed, string wardName) =>
+        inForce.Lockdown == (lastFollowed?.Lockdown ?? false)
             ? null
-            : new WardLockdownNotice(inForce.Id, wardCode, wardName, inForce.Lockdown, inForce.Reason, inForce.EffectiveAt);
-    }
+            : new WardLockdownNotice(inForce.Id, inForce.WardCode, wardName, inForce.Lockdown, inForce.Reason, inForce.EffectiveAt);
 
     /// <summary>
     /// Hands the ward's lockdown windows, computed from every decision recorded, to verification, then
