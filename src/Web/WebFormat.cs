@@ -9,8 +9,7 @@ internal static class WebFormat
     public static string Date(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, Cultures.VietnamTime).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string DateTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Cultures.VietnamTime).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+    public static string DateTime(DateTimeOffset at) => Cultures.VietnamDateTime(at);
 
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "vi";
 }

@@ -9,4 +9,8 @@ public static class Cultures
 
     /// <summary>Vietnam's time zone, the one every date shown to people is in.</summary>
     public static readonly TimeZoneInfo VietnamTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+
+    /// <summary>An instant as people in Vietnam read it: dd/MM/yyyy HH:mm in Vietnam's time.</summary>
+    public static string VietnamDateTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, VietnamTime).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -112,7 +112,7 @@ internal static class EnterpriseEmails
             $"""
             Kính gửi {e.Name} (MST {e.TaxCode}),
 
-            {notice.WardName} bị phong tỏa từ {VietnamTime(notice.Since)}. Lý do: {notice.Reason}
+            {notice.WardName} bị phong tỏa từ {Cultures.VietnamDateTime(notice.Since)}. Lý do: {notice.Reason}
             Từ thời điểm này, {e.ActivePermits.ToString("N0", Vi)} giấy đi đường còn hiệu lực của doanh nghiệp được chốt kiểm soát xác minh là "tạm dừng".
             Khi dỡ phong tỏa, các giấy này có hiệu lực trở lại với chính mã QR đã in; không cần in lại.
 
@@ -122,12 +122,9 @@ internal static class EnterpriseEmails
             $"""
             Kính gửi {e.Name} (MST {e.TaxCode}),
 
-            {notice.WardName} được dỡ phong tỏa từ {VietnamTime(notice.Since)}. Lý do: {notice.Reason}
+            {notice.WardName} được dỡ phong tỏa từ {Cultures.VietnamDateTime(notice.Since)}. Lý do: {notice.Reason}
             Các giấy đi đường còn hiệu lực của doanh nghiệp ({e.ActivePermits.ToString("N0", Vi)} giấy) có hiệu lực trở lại với chính mã QR đã in.
 
             Hệ thống cấp giấy đi đường
             """);
-
-    private static string VietnamTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, Cultures.VietnamTime).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

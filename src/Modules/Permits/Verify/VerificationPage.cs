@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using TravelPermits.SharedKernel.Localization;
 
@@ -22,8 +21,7 @@ internal static class VerificationPage
             VerifyResult.Unknown => (Texts.Unknown, "bad"),
             _ => (Texts.Invalid, "bad"),
         };
-        var vn = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
-        string When(DateTimeOffset? at) => at is { } t ? TimeZoneInfo.ConvertTime(t, vn).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) : "";
+        static string When(DateTimeOffset? at) => at is { } t ? Cultures.VietnamDateTime(t) : "";
         var suspension = v.Suspension is not { } s ? "" : $"""
             <p class="suspension">{Texts.Lockdown.Resolve()} {WebUtility.HtmlEncode(s.WardName)} {Texts.Since.Resolve()} {When(s.Since)}: {WebUtility.HtmlEncode(s.Reason)}</p>
             """;
