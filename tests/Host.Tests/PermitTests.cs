@@ -68,6 +68,15 @@ public abstract class PermitTests(PermitsHost host)
         var masked = anonymous.GetProperty("holder").GetProperty("idNumberMasked").GetString()!;
         Assert.Matches("^048\\*{6}[0-9]{3}$", masked);
         Assert.Equal(JsonValueKind.Null, anonymous.GetProperty("holder").GetProperty("idNumber").ValueKind);
+        // The answer goes out whole with its length (one write), not as a chunked stream ended by a second write.
+        using (var raw = await host.Factory.CreateClient().GetAsync(
+            $"/api/v1/verify/{token}", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken))
+        {
+            var length = raw.Content.Headers.ContentLength; // as the Host sent it: the body is not read yet
+            var bytes = await raw.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(bytes.Length, length);
+            Assert.Equal("application/json; charset=utf-8", raw.Content.Headers.ContentType?.ToString());
+        }
 
         var checkpoint = await VerifyAsync(token, await host.AsAsync("checkpoint"));
         Assert.Matches("^048[0-9]{9}$", checkpoint.GetProperty("holder").GetProperty("idNumber").GetString()!);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FastEndpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,11 @@ internal sealed class VerifyEndpoint(Verifier verifier, VerificationJson json) :
         // The hot path: the route value as routing left it, with no request object to bind or validate.
         var token = (string)HttpContext.Request.RouteValues["token"]!;
         var verification = await verifier.VerifyAsync(token, HttpContext.Caller(), ct);
-        await HttpContext.Response.WriteAsJsonAsync(verification, json.TypeInfo, json.ContentType, ct);
+        // Written whole with its length: a streamed JSON body goes out chunked, its end in a second write.
+        var body = JsonSerializer.SerializeToUtf8Bytes(verification, json.TypeInfo);
+        var response = HttpContext.Response;
+        response.ContentType = json.ContentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, ct);
     }
 }
