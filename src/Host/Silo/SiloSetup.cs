@@ -96,11 +96,33 @@ internal static class SiloSetup
             ?? throw new InvalidOperationException($"{SiloOptions.Section}:AdvertisedAddress '{advertised}' resolves to no address.");
     }
 
-    /// <summary>A port free on this machine now; the silo binds it a moment later and advertises it in the membership table.</summary>
+    /// <summary>
+    /// A port free on this machine now; the silo binds it a moment later and advertises it in the
+    /// membership table. Taken below the ephemeral range (Linux 32768-60999, Windows from 49152):
+    /// a port the system hands out for a bind to 0, or for an outgoing connection, could be given
+    /// again in that moment, to another Host starting beside this one or to a client's connection.
+    /// </summary>
     private static int FreePort(bool listenOnAny)
     {
-        using var probe = new TcpListener(listenOnAny ? IPAddress.Any : IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
+        var address = listenOnAny ? IPAddress.Any : IPAddress.Loopback;
+        for (var attempt = 0; attempt < 64; attempt++)
+        {
+            var port = Random.Shared.Next(FirstProbedPort, LastProbedPort + 1);
+            try
+            {
+                using var probe = new TcpListener(address, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+            {
+            }
+        }
+        using var any = new TcpListener(address, 0);
+        any.Start();
+        return ((IPEndPoint)any.LocalEndpoint).Port;
     }
+
+    private const int FirstProbedPort = 20000;
+    private const int LastProbedPort = 32000;
 }
