@@ -57,6 +57,8 @@ function show(v, full) {
     navigator.vibrate?.(v.result === 'valid' ? 150 : [300, 120, 300, 120, 300]);
     $('#next').focus();
     if (v.result === 'valid') holding = setTimeout(next, VALID_SHOWN_MS);
+  } else {
+    $('#result').scrollIntoView({ block: 'nearest' }); // below the field on a phone
   }
 }
 
@@ -250,6 +252,7 @@ function showKept() {
   const at = offline?.syncedAt;
   const text = !at ? t.keptNone : fill(navigator.onLine === false ? t.keptOffline : t.kept, dateTime(at));
   if ($('#kept').textContent !== text) $('#kept').textContent = text;
+  $('#kept').classList.toggle('away', navigator.onLine === false);
   if (at) $('#kept').dataset.synced = at;
 }
 
