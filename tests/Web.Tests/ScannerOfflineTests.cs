@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Playwright;
@@ -93,6 +94,56 @@ public sealed class ScannerOfflineTests(WebHost web)
 
         await Expect(page.Locator("#recent li")).ToHaveCountAsync(5); // the reload began a new list
         await Expect(page.Locator("#recent li").Nth(0)).ToContainTextAsync("ngoại tuyến");
+    }
+
+    /// <summary>
+    /// A permit of a ward in lockdown, checked offline: suspended, with the ward, the reason and since when,
+    /// from the suspension lines of the kept feed. In a ward of its own.
+    /// </summary>
+    [Fact]
+    public async Task Offline_a_permit_of_a_ward_in_lockdown_shows_suspended_with_the_ward_and_the_reason()
+    {
+        const string ward = "20207"; // Phường Thanh Khê Đông: no other browser test uses it
+        var ct = TestContext.Current.CancellationToken;
+        var tag = ApiSteps.Tag();
+        var (enterpriseId, _) = await ApiSteps.RegisterEnterpriseAsync(web, ward, 10, tag);
+        var clerk = await ApiSteps.CreateClerkAsync(web, enterpriseId, tag);
+        var permit = Assert.Single(await ApiSteps.IssueAsync(web, clerk, [Workbooks.Person(9, $"Lâm Văn Phong Tỏa {tag}")]));
+        using var approver = await web.ApiAsync(WebHost.Approver);
+        async Task SetLevelAsync(int level, bool lockdown, string reason)
+        {
+            using var set = await approver.PutJson($"/api/v1/wards/{ward}/level", new { level, lockdown, reason });
+            await set.Expect(HttpStatusCode.OK);
+        }
+        await SetLevelAsync(4, true, "Chùm ca bệnh ở chợ");
+        try
+        {
+            // The feed carries the permit's suspension line (before the page keeps it).
+            var cursor = "";
+            for (var seen = false; !seen; await Task.Delay(200, ct))
+            {
+                var page = await (await approver.Get($"/api/v1/verify/revocations{cursor}")).Expect(HttpStatusCode.OK);
+                seen = page.GetProperty("suspensions").EnumerateArray().Any(s => s.GetProperty("permitId").GetGuid() == permit.Id);
+                cursor = $"?since={Uri.EscapeDataString(page.GetProperty("nextCursor").GetString()!)}";
+            }
+
+            await using var checkpoint = await web.OpenAsync(width: 360, height: 740);
+            await checkpoint.SignInAsync(Checkpoint);
+            await Expect(checkpoint.Page.Locator("#kept")).ToHaveAttributeAsync("data-synced", new System.Text.RegularExpressions.Regex("^20"));
+            await checkpoint.Page.Context.SetOfflineAsync(true);
+            await CheckAsync(checkpoint.Page, permit.Token);
+            await Expect(checkpoint.Page.Locator("#verdict")).ToHaveTextAsync("TẠM DỪNG – PHONG TỎA");
+            await Expect(checkpoint.Page.Locator("#offline-note")).ToContainTextAsync("NGOẠI TUYẾN");
+            await Expect(checkpoint.Page.Locator("#suspension")).ToContainTextAsync("Phường Thanh Khê Đông bị phong tỏa từ ");
+            await Expect(checkpoint.Page.Locator("#suspension")).ToContainTextAsync("Lý do: Chùm ca bệnh ở chợ");
+            await Expect(checkpoint.Page.Locator("#facts dd[data-fact='holder']")).ToHaveTextAsync(permit.Person.FullName);
+            await Shots.TakeAsync(checkpoint.Page, "scanner-offline-suspended");
+            await checkpoint.CheckAccessibilityAsync();
+        }
+        finally
+        {
+            await SetLevelAsync(1, false, "Trả lại cấp độ ban đầu sau phép thử");
+        }
     }
 
     /// <summary>The token with its 64 signature bytes (the last of the COSE_Sign1 message) replaced by random ones: the right shape, a wrong signature.</summary>

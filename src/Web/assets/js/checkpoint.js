@@ -256,12 +256,16 @@ function showKept() {
   if (at) $('#kept').dataset.synced = at;
 }
 
+let syncing = false;
 async function refresh() {
-  if (navigator.onLine !== false) {
+  if (navigator.onLine !== false && !syncing) {
+    syncing = true;
     try {
       offline = (await sync(api)) ?? offline;
     } catch {
       // IndexedDB unavailable (a private window may refuse it): online checks only
+    } finally {
+      syncing = false;
     }
   }
   showKept();

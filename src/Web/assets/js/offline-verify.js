@@ -116,6 +116,7 @@ export function parseToken(token) {
 const DB = 'permits-checkpoint';
 const STORE = 'kept';
 const KEY = 'offline';
+const PAGE = 500; // the feed's largest page
 
 function database() {
   return new Promise((resolve, reject) => {
@@ -149,18 +150,19 @@ const keep = (value) => transact('readwrite', (store) => store.put(value, KEY));
  * (the kept value, if any, stays as it was).
  */
 export async function sync(get) {
-  const before = (await kept()) ?? { cursor: null, revoked: {}, suspensions: {} };
+  // A fresh copy from the database, changed here and kept only once the feed is read to its end.
+  const next = (await kept()) ?? { cursor: null, revoked: {}, suspensions: {} };
   const keys = await get('verify/keys');
   if (!keys.ok || !Array.isArray(keys.data?.keys)) return null;
-  const next = { ...before, keys: keys.data.keys, revoked: { ...before.revoked }, suspensions: { ...before.suspensions } };
+  next.keys = keys.data.keys;
   for (;;) {
-    const page = await get(`verify/revocations${next.cursor ? `?since=${encodeURIComponent(next.cursor)}` : ''}`);
+    const page = await get(`verify/revocations?limit=${PAGE}${next.cursor ? `&since=${encodeURIComponent(next.cursor)}` : ''}`);
     if (!page.ok) return null;
     const { items = [], suspensions = [], nextCursor } = page.data ?? {};
     for (const item of items) next.revoked[item.permitId] = item.revokedAt;
     for (const line of suspensions) next.suspensions[`${line.permitId} ${line.suspensionId}`] = line; // a later line replaces an earlier one
     next.cursor = nextCursor ?? next.cursor;
-    if (items.length === 0 && suspensions.length === 0) break;
+    if (items.length < PAGE && suspensions.length < PAGE) break; // a page not full is the end of both feeds
   }
   next.syncedAt = new Date().toISOString();
   await keep(next);
