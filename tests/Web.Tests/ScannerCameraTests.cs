@@ -71,6 +71,7 @@ public sealed class ScannerCameraTests(WebHost web)
         var page = checkpoint.Page;
         await page.Context.AddInitScriptAsync("delete window.BarcodeDetector;");
         await checkpoint.SignInAsync(Checkpoint);
+        await Expect(page.Locator("#token")).ToBeFocusedAsync(); // the page's script has run to its end: the photo is listened for
         await Expect(page.Locator("#photo-take")).ToBeVisibleAsync();
         await page.Locator("#photo").SetInputFilesAsync(new FilePayload { Name = "anh.png", MimeType = "image/png", Buffer = png });
         await Expect(page.Locator("#verdict")).ToHaveTextAsync("HỢP LỆ");
