@@ -22,6 +22,9 @@ public static class WebInterface
     /// <summary>The folder, beside the Host's assemblies, that the build fills with assets/ and lib/.</summary>
     private static string Root => Path.Combine(AppContext.BaseDirectory, "web");
 
+    /// <summary>The checkpoint scanner's service worker (assets/js), which keeps the page for use without a network.</summary>
+    private const string ScannerWorker = "checkpoint-sw.js";
+
     public static IServiceCollection AddWebInterface(this IServiceCollection services)
     {
         services.AddRazorPages(pages =>
@@ -74,6 +77,7 @@ public static class WebInterface
     {
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".mjs"] = "text/javascript";
+        types.Mappings[".webmanifest"] = "application/manifest+json";
         foreach (var (path, folder) in new[] { ("/assets", "assets"), ("/lib", "lib") })
         {
             var directory = Path.Combine(Root, folder);
@@ -83,7 +87,15 @@ public static class WebInterface
                 RequestPath = path,
                 FileProvider = new PhysicalFileProvider(directory),
                 ContentTypeProvider = types,
-                OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+                OnPrepareResponse = file =>
+                {
+                    file.Context.Response.Headers.CacheControl = "no-cache";
+                    if (file.File.Name == ScannerWorker)
+                    {
+                        // The scanner's service worker lives with the modules but serves the page /checkpoint.
+                        file.Context.Response.Headers["Service-Worker-Allowed"] = "/checkpoint";
+                    }
+                },
             });
         }
         return app;

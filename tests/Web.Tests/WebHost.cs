@@ -59,22 +59,44 @@ public sealed class WebHost : IAsyncLifetime
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information", // "Now listening on", which HostProcess waits for
         });
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        _browser = await LaunchChromiumAsync(_playwright, []);
+    }
+
+    private static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright, IEnumerable<string> extraArgs) =>
+        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", .. extraArgs],
         });
+
+    /// <summary>
+    /// A Chromium of the test's own, started with more arguments (a fake camera filming a file, say), for
+    /// <see cref="OpenAsync(IBrowser, int, int)"/>; the test disposes of it. Skips the test without Chromium.
+    /// </summary>
+    public async Task<IBrowser> LaunchAsync(params string[] extraArgs)
+    {
+        if (_playwright is null)
+        {
+            Assert.Skip(_unavailable ?? "no browser");
+        }
+        return await LaunchChromiumAsync(_playwright, extraArgs);
     }
 
     /// <summary>A new browser profile (no cookies) on a page of this width; skips the test without Chromium.</summary>
-    public async Task<BrowserPage> OpenAsync(int width = 1280, int height = 900)
+    public Task<BrowserPage> OpenAsync(int width = 1280, int height = 900)
     {
         if (_browser is null)
         {
             Assert.Skip(_unavailable ?? "no browser");
         }
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        return OpenAsync(_browser, width, height);
+    }
+
+    /// <summary>A new browser profile (no cookies) of this browser on a page of this width.</summary>
+    public async Task<BrowserPage> OpenAsync(IBrowser browser, int width, int height)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },

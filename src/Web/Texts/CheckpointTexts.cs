@@ -16,6 +16,11 @@ internal static class CheckpointTexts
     public static readonly LocalizedText Camera = new("Hình ảnh từ camera", "Camera view");
     public static readonly LocalizedText Result = new("Kết quả", "Result");
     public static readonly LocalizedText Recent = new("Các lượt kiểm tra gần đây", "Recent checks");
+    public static readonly LocalizedText Photo = new("Chụp ảnh mã QR", "Take a photo of the QR code");
+    public static readonly LocalizedText PhotoInput = new("Ảnh mã QR", "Photo of the QR code");
+    public static readonly LocalizedText Next = new("Quét mã tiếp theo", "Scan the next code");
+    public static readonly LocalizedText AppName = new("Kiểm tra giấy đi đường", "Permit checks");
+    public static readonly LocalizedText AppShortName = new("Kiểm tra giấy", "Checks");
 
     public static readonly IReadOnlyDictionary<string, LocalizedText> Script = new Dictionary<string, LocalizedText>
     {
@@ -27,6 +32,7 @@ internal static class CheckpointTexts
         ["result.suspended"] = new("TẠM DỪNG – PHONG TỎA", "SUSPENDED – LOCKDOWN"),
         ["result.unknown"] = new("KHÔNG CÓ TRONG HỆ THỐNG", "NOT IN THE SYSTEM"),
         ["result.invalid"] = new("GIẢ MẠO HOẶC HỎNG", "FORGED OR DAMAGED"),
+        ["result.unchecked"] = new("KHÔNG KIỂM TRA ĐƯỢC", "CANNOT BE CHECKED"),
         ["holder"] = new("Họ và tên", "Full name"),
         ["idNumber"] = new("Số CCCD/CMND", "ID number"),
         ["birth"] = new("Ngày sinh", "Date of birth"),
@@ -39,5 +45,21 @@ internal static class CheckpointTexts
         ["suspensionReason"] = new("Lý do: {0}", "Reason: {0}"),
         ["empty"] = new("Nhập hoặc dán mã của giấy.", "Type or paste the permit's code."),
         ["cameraFailed"] = new("Không mở được camera: {0}", "The camera cannot be opened: {0}"),
+        ["photoUnread"] = new("Không đọc được mã QR trong ảnh. Chụp lại gần hơn, đủ sáng, hoặc gõ mã.",
+            "No QR code could be read in the photo. Take it again closer and in good light, or type the code."),
+        // Offline verification (docs/qr-format.md, "Verifying offline").
+        ["offline"] = new("NGOẠI TUYẾN: kiểm tra trên máy theo danh sách thu hồi và phong tỏa lúc {0}.",
+            "OFFLINE: checked on this phone against the revocation and lockdown list of {0}."),
+        ["offlineNoList"] = new("NGOẠI TUYẾN: máy chưa có khóa và danh sách thu hồi, không kiểm tra được khi mất mạng.",
+            "OFFLINE: this phone has no keys and revocation list yet, so it cannot check without a network."),
+        ["offlineNoValidity"] = new("Khi ngoại tuyến không biết thời hạn của giấy: đối chiếu với đợt cấp giấy hiện hành.",
+            "Offline, the permit's validity dates are unknown: compare with the current period."),
+        ["kept"] = new("Kiểm tra được khi mất mạng, theo danh sách lúc {0}.", "Checks work without a network, with the list of {0}."),
+        ["keptNone"] = new("Chưa tải danh sách để kiểm tra khi mất mạng.", "The list for checks without a network is not downloaded yet."),
+        ["keptOffline"] = new("Đang ngoại tuyến: kiểm tra theo danh sách lúc {0}.", "Offline: checks use the list of {0}."),
+        ["holderOnCode"] = new("Họ và tên (trên mã)", "Full name (in the code)"),
+        ["idOnCode"] = new("Số CCCD/CMND (trên mã)", "ID number (in the code)"),
+        ["offlineShort"] = new("ngoại tuyến", "offline"),
+        ["revokedAt"] = new("Thu hồi lúc", "Revoked at"),
     };
 }
