@@ -29,6 +29,7 @@ public static class WebInterface
             pages.Conventions.AuthorizeFolder("/");
             pages.Conventions.AllowAnonymousToPage("/Index");
             pages.Conventions.AllowAnonymousToPage("/SetPassword");
+            pages.Conventions.AllowAnonymousToPage("/Register");
             pages.Conventions.AllowAnonymousToPage("/Language");
             pages.Conventions.AllowAnonymousToPage("/Forbidden");
             pages.Conventions.AllowAnonymousToPage("/SignOut");
