@@ -22,7 +22,9 @@ async function load(more = false) {
   const status = $('#status').value;
   if (status) query.set('status', status);
   if (more && cursor) query.set('cursor', cursor);
+  $('#outbox').setAttribute('aria-busy', 'true');
   const result = await api(`admin/outbox?${query}`);
+  $('#outbox').removeAttribute('aria-busy');
   const body = $('#outbox tbody');
   if (!result.ok) {
     say($('#failed'), problemText(result, t));
