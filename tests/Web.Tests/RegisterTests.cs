@@ -24,6 +24,15 @@ public sealed class RegisterTests(WebHost web)
             await visitor.CheckFitsWidthAsync();
             await visitor.CheckAccessibilityAsync();
 
+            // Nothing filled: every field's error at once, the workforce's among them.
+            await visitor.Page.Locator("#register button[type=submit]").ClickAsync();
+            foreach (var field in new[] { "name", "taxCode", "wardCode", "address", "contactEmail", "contactPhone", "workforce" })
+            {
+                await Expect(visitor.Page.Locator($"#e-{field}")).ToBeVisibleAsync();
+            }
+            await Expect(visitor.Page.Locator("#r-name")).ToBeFocusedAsync();
+            await visitor.CheckFitsWidthAsync();
+
             await visitor.Page.Locator("#r-name").FillAsync(name);
             await visitor.Page.Locator("#r-taxCode").FillAsync(TestData.TaxCode());
             await visitor.Page.Locator("#r-address").FillAsync("15 Lê Lợi, Hải Châu");
@@ -36,6 +45,7 @@ public sealed class RegisterTests(WebHost web)
             await Expect(visitor.Page.Locator("#e-contactEmail")).ToBeVisibleAsync();
             await Expect(visitor.Page.Locator("#r-email")).ToHaveAttributeAsync("aria-invalid", "true");
             await Expect(visitor.Page.Locator("#e-name")).ToBeHiddenAsync();
+            await Expect(visitor.Page.Locator("#e-workforce")).ToBeHiddenAsync();
             await Expect(visitor.Page.Locator("#failed")).ToBeVisibleAsync();
             await visitor.CheckAccessibilityAsync();
 

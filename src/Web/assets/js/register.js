@@ -36,7 +36,9 @@ form.addEventListener('submit', async (event) => {
   say($('#failed'), '');
   const data = Object.fromEntries([...new FormData(form)].map(([key, value]) => [key, String(value).trim()]));
   delete data.cityCode;
-  data.workforce = data.workforce === '' ? null : Number(data.workforce);
+  // Left out when empty, so that the API names it with every other field (null is a body error of its own).
+  if (data.workforce === '') delete data.workforce;
+  else data.workforce = Number(data.workforce);
   const result = await api('enterprises/registrations', { method: 'POST', json: data, headers: { 'Idempotency-Key': idempotencyKey() } });
   if (result.ok) {
     form.hidden = true;
