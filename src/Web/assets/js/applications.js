@@ -22,7 +22,8 @@ function actions(a) {
     el('button', { type: 'button', class: 'danger', text: t.reject, 'aria-label': fill(t.rejectOne, a.fullName), onclick: () => openReject(a) }));
 }
 
-function row(a) {
+/** An application's row; its decision buttons in the list of what awaits the caller only (one button per action on the page). */
+function row(a, decide = false) {
   return el('tr', { 'data-id': a.id },
     el('td', {}, el('div', { text: a.fullName }), el('div', { class: 'muted', text: a.idNumber }),
       el('div', { class: 'muted', text: fill(t.born, date(a.dateOfBirth)) })),
@@ -30,16 +31,16 @@ function row(a) {
     el('td', { text: dateTime(a.submittedAt) }),
     el('td', {}, badge(a.status, t), a.rejectionReason ? el('div', { class: 'muted', text: a.rejectionReason }) : null,
       a.permitId ? el('div', { class: 'muted', text: t.permit }) : null),
-    el('td', {}, actions(a)));
+    decide ? el('td', {}, actions(a)) : null);
 }
 
-const empty = () => el('tr', {}, el('td', { colspan: 5, text: t.none }));
+const empty = (columns) => el('tr', {}, el('td', { colspan: columns, text: t.none }));
 
 async function loadAwaiting() {
   const result = await api('applications?limit=200');
   const body = $('#awaiting tbody');
   if (!result.ok) return body.replaceChildren(el('tr', {}, el('td', { colspan: 5, text: problemText(result, t) })));
-  body.replaceChildren(...(result.data.items.length ? result.data.items.map(row) : [empty()]));
+  body.replaceChildren(...(result.data.items.length ? result.data.items.map((a) => row(a, true)) : [empty(5)]));
 }
 
 async function loadByStatus(more = false) {
@@ -50,10 +51,10 @@ async function loadByStatus(more = false) {
   if (more && cursor) query.set('cursor', cursor);
   const result = await api(`applications?${query}`);
   const body = $('#by-status tbody');
-  if (!result.ok) return body.replaceChildren(el('tr', {}, el('td', { colspan: 5, text: problemText(result, t) })));
-  const rows = result.data.items.map(row);
+  if (!result.ok) return body.replaceChildren(el('tr', {}, el('td', { colspan: 4, text: problemText(result, t) })));
+  const rows = result.data.items.map((a) => row(a));
   if (more) body.append(...rows);
-  else body.replaceChildren(...(rows.length ? rows : [empty()]));
+  else body.replaceChildren(...(rows.length ? rows : [empty(4)]));
   cursor = result.data.nextCursor ?? null;
   $('#more').hidden = !cursor;
 }
