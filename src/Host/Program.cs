@@ -40,6 +40,7 @@ app.UseApiEndpoints();
 app.UseApiDocumentation();
 app.MapOperationsEndpoints();
 app.MapWebInterface();
+app.MapAdminDashboards();
 app.MapBenchEndpoints();
 
 await app.PrepareAsync();

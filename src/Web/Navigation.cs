@@ -29,6 +29,7 @@ internal static class Navigation
         Roles.Approver =>
         [
             new("/inbox", WebTexts.Nav.Inbox),
+            new("/applications", WebTexts.Nav.Applications),
             new("/enterprises", WebTexts.Nav.Enterprises),
             new("/levels", WebTexts.Nav.Levels),
             new("/policies", WebTexts.Nav.Policies),
@@ -38,6 +39,7 @@ internal static class Navigation
         Roles.WardOfficer or Roles.AreaPolice =>
         [
             new("/inbox", WebTexts.Nav.Inbox),
+            new("/applications", WebTexts.Nav.Applications),
             new("/enterprises", WebTexts.Nav.Enterprises),
             new("/stats", WebTexts.Nav.Stats),
         ],
@@ -45,6 +47,11 @@ internal static class Navigation
         Roles.Admin =>
         [
             new("/admin/users", WebTexts.Nav.Users),
+            new("/admin/geography", WebTexts.Nav.Geography),
+            new("/admin/keys", WebTexts.Nav.Keys),
+            new("/admin/outbox", WebTexts.Nav.Outbox),
+            new("/admin/hangfire", WebTexts.Nav.Hangfire),
+            new("/admin/orleans", WebTexts.Nav.Orleans),
             new("/levels", WebTexts.Nav.Levels),
             new("/policies", WebTexts.Nav.Policies),
             new("/stats", WebTexts.Nav.Stats),

@@ -19,6 +19,10 @@ namespace TravelPermits.Web;
 /// </summary>
 public static class WebInterface
 {
+    /// <summary>Where the Host mounts Hangfire's and Orleans' dashboards for admins, under their own CSP (<see cref="SecurityHeaders"/>).</summary>
+    public const string HangfirePath = "/admin/hangfire";
+    public const string OrleansPath = "/admin/orleans";
+
     /// <summary>The folder, beside the Host's assemblies, that the build fills with assets/ and lib/.</summary>
     private static string Root => Path.Combine(AppContext.BaseDirectory, "web");
 
@@ -32,6 +36,7 @@ public static class WebInterface
             pages.Conventions.AuthorizeFolder("/");
             pages.Conventions.AllowAnonymousToPage("/Index");
             pages.Conventions.AllowAnonymousToPage("/SetPassword");
+            pages.Conventions.AllowAnonymousToPage("/Register");
             pages.Conventions.AllowAnonymousToPage("/Language");
             pages.Conventions.AllowAnonymousToPage("/Forbidden");
             pages.Conventions.AllowAnonymousToPage("/SignOut");

@@ -14,12 +14,20 @@ internal static class SecurityHeaders
         "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The admins' Hangfire and Orleans dashboards (third-party pages with inline scripts and styles),
+    /// on their own paths only: inline code allowed, still nothing from another origin and no framing.
+    /// </summary>
+    public const string DashboardContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static Task Add(HttpContext http, Func<Task> next)
     {
         if (!http.Request.Path.StartsWithSegments("/swagger"))
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = IsDashboard(http.Request.Path) ? DashboardContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -28,4 +36,8 @@ internal static class SecurityHeaders
         }
         return next();
     }
+
+    private static bool IsDashboard(PathString path) =>
+        path.StartsWithSegments(WebInterface.HangfirePath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(WebInterface.OrleansPath, StringComparison.OrdinalIgnoreCase);
 }

@@ -72,6 +72,12 @@ internal static class WebTexts
         public static readonly LocalizedText Policies = new("Chính sách và đợt", "Policies and periods");
         public static readonly LocalizedText Stats = new("Thống kê", "Statistics");
         public static readonly LocalizedText Audit = new("Nhật ký", "Audit trail");
+        public static readonly LocalizedText Applications = new("Hồ sơ cá nhân", "Individual applications");
+        public static readonly LocalizedText Geography = new("Danh mục hành chính", "Geography");
+        public static readonly LocalizedText Keys = new("Khóa ký", "Signing keys");
+        public static readonly LocalizedText Outbox = new("Hộp thư đi", "Email outbox");
+        public static readonly LocalizedText Hangfire = new("Tác vụ nền (Hangfire)", "Jobs (Hangfire)");
+        public static readonly LocalizedText Orleans = new("Cụm Orleans", "Orleans cluster");
     }
 
     /// <summary>Words the pages' scripts need in any screen.</summary>

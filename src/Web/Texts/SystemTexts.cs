@@ -1,0 +1,67 @@
+using TravelPermits.SharedKernel.Localization;
+
+namespace TravelPermits.Web;
+
+/// <summary>The administrator's system screens: the geography import, the signing keys, the email outbox, the dashboards.</summary>
+internal static class SystemTexts
+{
+    public static readonly LocalizedText GeographyTitle = new("Danh mục đơn vị hành chính", "Administrative units");
+    public static readonly LocalizedText GeographyHelp = new(
+        "Tải lên danh mục đơn vị hành chính quốc gia (JSON của Tổng cục Thống kê: data[] → level1_id, level2s[] → level3s[]). Nhập lại chỉ cập nhật những gì đã đổi.",
+        "Upload the national catalogue of administrative units (the GSO's JSON: data[] → level1_id, level2s[] → level3s[]). Importing again updates only what changed.");
+    public static readonly LocalizedText File = new("Tệp danh mục (.json, tối đa 16 MB)", "Catalogue file (.json, up to 16 MB)");
+    public static readonly LocalizedText Import = new("Nhập danh mục", "Import the catalogue");
+    public static readonly LocalizedText Cities = new("Tỉnh/thành phố", "Cities and provinces");
+    public static readonly LocalizedText Districts = new("Quận/huyện", "Districts");
+    public static readonly LocalizedText Wards = new("Phường/xã", "Wards");
+    public static readonly LocalizedText Created = new("Mới thêm", "Created");
+    public static readonly LocalizedText Updated = new("Đã cập nhật", "Updated");
+    public static readonly LocalizedText Result = new("Kết quả lần nhập", "Result of the import");
+
+    public static readonly LocalizedText KeysTitle = new("Khóa ký giấy đi đường", "Permit signing keys");
+    public static readonly LocalizedText KeysHelp = new(
+        "Mã QR được ký bằng khóa hiện hành (ES256). Khóa đã thay vẫn được công bố để giấy đã cấp còn kiểm tra được; danh sách theo thứ tự tạo.",
+        "QR codes are signed with the current key (ES256). Retired keys stay published so that permits already issued still verify; the list is in the order of creation.");
+    public static readonly LocalizedText Kid = new("Mã khóa (kid)", "Key id (kid)");
+    public static readonly LocalizedText Order = new("Thứ tự", "Order");
+    public static readonly LocalizedText KeyStatus = new("Trạng thái", "Status");
+    public static readonly LocalizedText Rotate = new("Thay khóa ký", "Rotate the signing key");
+    public static readonly LocalizedText RotateTitle = new("Thay khóa ký?", "Rotate the signing key?");
+    public static readonly LocalizedText RotateText = new(
+        "Giấy cấp từ nay được ký bằng khóa mới; khóa hiện hành chuyển sang đã thay và vẫn được công bố. Các chốt kiểm soát ngoại tuyến cần tải lại danh sách khóa.",
+        "Permits issued from now on are signed with a new key; the current key becomes retired and stays published. Offline checkpoints must fetch the keys again.");
+    public static readonly LocalizedText Confirm = new("Thay khóa", "Rotate");
+    public static readonly LocalizedText Cancel = new("Hủy", "Cancel");
+
+    public static readonly LocalizedText OutboxTitle = new("Hộp thư đi", "Email outbox");
+    public static readonly LocalizedText OutboxHelp = new(
+        "Các email hệ thống gửi (thư mời, thông báo), đang chờ, đã gửi hoặc gửi không được.",
+        "The emails the system sends (invitations, notices): pending, sent, or failed.");
+    public static readonly LocalizedText Status = new("Trạng thái", "Status");
+    public static readonly LocalizedText AllStatuses = new("Tất cả", "All");
+    public static readonly LocalizedText Show = new("Xem", "Show");
+    public static readonly LocalizedText To = new("Người nhận", "To");
+    public static readonly LocalizedText Subject = new("Tiêu đề", "Subject");
+    public static readonly LocalizedText Attempts = new("Lần gửi", "Attempts");
+    public static readonly LocalizedText CreatedAt = new("Tạo lúc", "Created");
+    public static readonly LocalizedText When = new("Gửi lúc / lần tới", "Sent / next attempt");
+    public static readonly LocalizedText LastError = new("Lỗi gần nhất", "Last error");
+
+    public static readonly IReadOnlyDictionary<string, LocalizedText> OutboxStatuses = new Dictionary<string, LocalizedText>
+    {
+        ["status.pending"] = new("Đang chờ", "Pending"),
+        ["status.sent"] = new("Đã gửi", "Sent"),
+        ["status.failed"] = new("Không gửi được", "Failed"),
+    };
+
+    public static readonly IReadOnlyDictionary<string, LocalizedText> Script = new Dictionary<string, LocalizedText>
+    {
+        ["imported"] = new("Đã nhập danh mục: {0} tỉnh/thành phố, {1} quận/huyện, {2} phường/xã.",
+            "The catalogue is imported: {0} cities, {1} districts, {2} wards."),
+        ["chooseFile"] = new("Chọn tệp danh mục.", "Choose the catalogue file."),
+        ["current"] = new("Hiện hành", "Current"),
+        ["retired"] = new("Đã thay", "Retired"),
+        ["rotated"] = new("Đã thay khóa ký; khóa mới: {0}.", "The signing key is rotated; the new key: {0}."),
+        ["next"] = new("lần tới {0}", "next {0}"),
+    }.Concat(OutboxStatuses).ToDictionary();
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TravelPermits.TestSupport;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace TravelPermits.Web.Tests;
+
+/// <summary>The admin's system screens: the catalogue import, the signing keys, the email outbox and the two dashboards.</summary>
+[Collection(WebCollection.Name)]
+public sealed class AdminTests(WebHost web)
+{
+    /// <summary>Clicks what loads a page of the outbox, and waits for its answer to be shown.</summary>
+    private static async Task OutboxPageAsync(IPage page, string selector)
+    {
+        await page.Locator(selector).ClickAsync();
+        await Expect(page.Locator("#outbox[aria-busy]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_admin_imports_the_national_catalogue_and_sees_the_counts()
+    {
+        await using var admin = await web.OpenAsync(width: 360, height: 740);
+        await admin.SignInAsync(WebHost.Admin);
+        await admin.Page.Locator("nav a[href='/admin/geography']").ClickAsync();
+        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Danh mục đơn vị hành chính");
+        await admin.CheckFitsWidthAsync();
+        await admin.CheckAccessibilityAsync();
+        await admin.Page.Locator("#import button[type=submit]").ClickAsync();
+        await Expect(admin.Page.Locator("#failed")).ToHaveTextAsync("Chọn tệp danh mục.");
+
+        await admin.Page.Locator("#file").SetInputFilesAsync(Repository.Catalogue);
+        await admin.Page.Locator("#import button[type=submit]").ClickAsync();
+        await Expect(admin.Page.Locator("#n-cities")).ToHaveTextAsync("63", new() { Timeout = 60_000 });
+        await Expect(admin.Page.Locator("#n-districts")).ToHaveTextAsync("705");
+        await Expect(admin.Page.Locator("#n-wards")).ToHaveTextAsync("10.603");
+        await Expect(admin.Page.Locator("#done")).ToContainTextAsync("63 tỉnh/thành phố, 705 quận/huyện, 10.603 phường/xã");
+        await Expect(admin.Page.Locator("#failed")).ToBeHiddenAsync();
+        await admin.CheckFitsWidthAsync();
+        await admin.CheckAccessibilityAsync();
+
+        // Imported again: nothing created, nothing updated.
+        await admin.Page.Locator("#import button[type=submit]").ClickAsync();
+        await Expect(admin.Page.Locator("#n-created")).ToHaveTextAsync("0", new() { Timeout = 60_000 });
+        await Expect(admin.Page.Locator("#n-updated")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
+    public async Task The_admin_rotates_the_signing_key_after_confirming_and_sees_the_new_key_current()
+    {
+        await using var admin = await web.OpenAsync(width: 360, height: 740);
+        await admin.SignInAsync(WebHost.Admin);
+        await admin.Page.Locator("nav a[href='/admin/keys']").ClickAsync();
+        var current = admin.Page.Locator("#keys tbody tr", new() { HasText = "Hiện hành" });
+        await Expect(current).ToHaveCountAsync(1);
+        var before = await current.GetAttributeAsync("data-kid");
+        var count = await admin.Page.Locator("#keys tbody tr[data-kid]").CountAsync();
+        await admin.CheckFitsWidthAsync();
+        await admin.CheckAccessibilityAsync();
+
+        // Cancelled: nothing changes.
+        await admin.Page.Locator("#rotate").ClickAsync();
+        await Expect(admin.Page.Locator("#rotate-dialog")).ToBeVisibleAsync();
+        await admin.CheckAccessibilityAsync();
+        await admin.Page.Locator("#rotate-dialog .cancel").ClickAsync();
+        await Expect(admin.Page.Locator("#rotate-dialog")).ToBeHiddenAsync();
+        await Expect(admin.Page.Locator("#keys tbody tr[data-kid]")).ToHaveCountAsync(count);
+
+        await admin.Page.Locator("#rotate").ClickAsync();
+        await admin.Page.Locator("#rotate-form button[type=submit]").ClickAsync();
+        await Expect(admin.Page.Locator("#done")).ToContainTextAsync("Đã thay khóa ký");
+        await Expect(admin.Page.Locator("#keys tbody tr[data-kid]")).ToHaveCountAsync(count + 1);
+        await Expect(current).ToHaveCountAsync(1);
+        var after = await current.GetAttributeAsync("data-kid");
+        Assert.NotEqual(before, after);
+        await Expect(admin.Page.Locator("#done")).ToContainTextAsync(after!);
+        await Expect(admin.Page.Locator($"#keys tbody tr[data-kid='{before}']")).ToContainTextAsync("Đã thay");
+
+        // As published to verifiers.
+        using var keys = await web.Host.CreateClient().GetAsync("/api/v1/verify/keys", TestContext.Current.CancellationToken);
+        var published = (await keys.Expect(HttpStatusCode.OK)).GetProperty("keys").EnumerateArray()
+            .Single(k => !k.GetProperty("retired").GetBoolean());
+        Assert.Equal(after, published.GetProperty("kid").GetString());
+    }
+
+    [Fact]
+    public async Task The_admin_finds_an_email_in_the_outbox_and_filters_it_by_status()
+    {
+        var contact = $"outbox.{ApiSteps.Tag().ToLowerInvariant()}@example.vn";
+        using (var officer = await web.ApiAsync(WebHost.WardOfficer))
+        {
+            using var registered = await officer.PostJson("/api/v1/enterprises", new
+            {
+                name = "Công ty TNHH Hộp Thư", taxCode = TestData.TaxCode(), wardCode = WebHost.DemoWard, address = "3 Trần Phú",
+                contactEmail = contact, contactPhone = "0905123456", workforce = 20,
+            });
+            await registered.Expect(HttpStatusCode.Created);
+        }
+        await using var admin = await web.OpenAsync(width: 360, height: 740);
+        await admin.SignInAsync(WebHost.Admin);
+        await admin.Page.Locator("nav a[href='/admin/outbox']").ClickAsync();
+        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Hộp thư đi");
+        var row = admin.Page.Locator("#outbox tbody tr", new() { HasText = contact });
+        // Oldest first, a page at a time: the email is on the last page.
+        await Expect(admin.Page.Locator("#outbox tbody tr").First).Not.ToHaveTextAsync("Đang tải…");
+        await Expect(admin.Page.Locator("#outbox[aria-busy]")).ToHaveCountAsync(0);
+        while (await row.CountAsync() == 0 && await admin.Page.Locator("#more").IsVisibleAsync())
+        {
+            await OutboxPageAsync(admin.Page, "#more");
+        }
+        await Expect(row.First).ToBeVisibleAsync();
+        await admin.CheckFitsWidthAsync();
+        await admin.CheckAccessibilityAsync();
+
+        // Sent to the pickup directory within a second or two.
+        await admin.Page.Locator("#status").SelectOptionAsync("sent");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await OutboxPageAsync(admin.Page, "#filter button[type=submit]");
+            while (await row.CountAsync() == 0 && await admin.Page.Locator("#more").IsVisibleAsync())
+            {
+                await OutboxPageAsync(admin.Page, "#more");
+            }
+            if (await row.CountAsync() > 0 || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+        await Expect(row.First).ToContainTextAsync("Đã gửi");
+        await admin.Page.Locator("#status").SelectOptionAsync("failed");
+        await OutboxPageAsync(admin.Page, "#filter button[type=submit]");
+        await Expect(row).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_admin_opens_the_hangfire_and_orleans_dashboards_under_their_own_csp()
+    {
+        await using var admin = await web.OpenAsync();
+        await admin.SignInAsync(WebHost.Admin);
+        await admin.Page.Locator("nav a[href='/admin/hangfire']").ClickAsync();
+        await Expect(admin.Page).ToHaveTitleAsync(new Regex("Hangfire"));
+        await Expect(admin.Page.Locator("#stats, .js-page-container").First).ToBeVisibleAsync();
+        var hangfire = await admin.Page.APIRequest.GetAsync("/admin/hangfire");
+        Assert.Equal(200, hangfire.Status);
+        Assert.Contains("'unsafe-inline'", hangfire.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", hangfire.Headers["content-security-policy"], StringComparison.Ordinal);
+
+        await admin.GotoAsync("/admin/orleans/");
+        await Expect(admin.Page).ToHaveTitleAsync(new Regex("Orleans"));
+        await Expect(admin.Page.Locator("#dashboard-sidebar")).ToBeAttachedAsync();
+        await admin.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // Every other path keeps the strict policy.
+        var users = await admin.Page.APIRequest.GetAsync("/admin/users");
+        Assert.DoesNotContain("unsafe-inline", users.Headers["content-security-policy"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ward_officer_opens_no_admin_screen_and_a_visitor_is_sent_to_sign_in()
+    {
+        string[] paths = ["/admin/users", "/admin/geography", "/admin/keys", "/admin/outbox", "/admin/hangfire", "/admin/orleans/"];
+        await using var officer = await web.OpenAsync();
+        await officer.SignInAsync(WebHost.WardOfficer);
+        await Expect(officer.Page.Locator("nav a[href^='/admin']")).ToHaveCountAsync(0);
+        foreach (var path in paths)
+        {
+            var response = await officer.Page.GotoAsync(path);
+            Assert.True(response!.Status == (int)HttpStatusCode.Forbidden, $"{path}: {response.Status} at {officer.Page.Url}");
+            await Expect(officer.Page.Locator("h1")).ToHaveTextAsync("Không có quyền truy cập");
+        }
+        // The dashboards' own calls too.
+        var stats = await officer.Page.APIRequest.GetAsync("/admin/hangfire/stats", new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, stats.Status);
+
+        await using var visitor = await web.OpenAsync();
+        foreach (var path in paths)
+        {
+            await visitor.Page.GotoAsync(path);
+            await Expect(visitor.Page).ToHaveURLAsync(new Regex(@"/\?returnUrl="));
+        }
+    }
+}
