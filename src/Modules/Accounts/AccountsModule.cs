@@ -34,7 +34,7 @@ public static class AccountsModule
         services.AddModuleDbContext<AccountsDbContext>("__acc_migrations");
         services.AddSettings<AuthOptions>(AuthOptions.Section);
         services.AddSettings<BootstrapOptions>(BootstrapOptions.Section);
-        // Bearer tokens for API clients; the web interface's cookie beside them (ADR 17). A request
+        // Bearer tokens for API clients; the web interface's cookie beside them (ADR 20). A request
         // that carries an Authorization header is judged by the bearer scheme alone, as before.
         services.AddAuthentication(SignedInScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)

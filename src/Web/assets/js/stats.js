@@ -43,12 +43,18 @@ function scopeText(scope) {
   return fill(t.scope, parts.length ? parts.join(' · ') : t['scope.all']);
 }
 
-async function load() {
+/** The figures of the scope the filters name. */
+function figures() {
   const query = new URLSearchParams();
   for (const [key, value] of new FormData($('#filters'))) {
     if (String(value).trim()) query.set(key, String(value).trim());
   }
-  const result = await api(`stats?${query}`);
+  return api(`stats?${query}`);
+}
+
+/** Draws the figures (asked now, or already asked); the names of the scope line come from the lists. */
+async function load(asked = figures()) {
+  const result = await asked;
   if (!result.ok) return say($('#failed'), problemText(result, t));
   say($('#failed'), '');
   const s = result.data;
@@ -76,6 +82,8 @@ $('#filters').addEventListener('submit', (e) => { e.preventDefault(); load(); })
 $('#city')?.addEventListener('change', async () => { await loadWards(); await loadEnterprises(); });
 $('#ward')?.addEventListener('change', loadEnterprises);
 
-await loadWards();
-await loadEnterprises();
-await load();
+// At first the three reads go out together (the filters are still at "all", so none depends on
+// another's answer); the figures are drawn once the wards' and enterprises' names are known.
+const first = figures();
+await Promise.all([loadWards(), loadEnterprises()]);
+await load(first);
