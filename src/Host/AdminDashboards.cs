@@ -1,18 +1,16 @@
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authorization;
-using Orleans.Dashboard;
 using TravelPermits.SharedKernel.Security;
 using TravelPermits.Web;
 
 namespace TravelPermits.Host;
 
 /// <summary>
-/// Hangfire's and Orleans' own dashboards, for admins only (issue 14), under <c>/admin/hangfire</c> and
-/// <c>/admin/orleans</c>. Signing in is the web interface's: ASP.NET's authorization asks for the
+/// Hangfire's own dashboard, for admins only (issue 14), under <c>/admin/hangfire</c>. Signing in is the web interface's: ASP.NET's authorization asks for the
 /// admin role (anyone else is sent to sign in, or gets the forbidden page), and Hangfire's own filter,
-/// which otherwise lets local requests only, asks it again. Their pages run inline scripts and styles,
-/// so they have their own Content-Security-Policy, on their paths only (<see cref="WebInterface.DashboardPaths"/>).
+/// which otherwise lets local requests only, asks it again. Its pages run inline scripts and styles,
+/// so they have their own Content-Security-Policy, on its path only (<c>SecurityHeaders</c>).
 /// </summary>
 internal static class AdminDashboards
 {
@@ -27,7 +25,6 @@ internal static class AdminDashboards
             DashboardTitle = "Hangfire · Travel permits",
             DisplayStorageConnectionString = false,
         }).RequireAuthorization(AdminOnly);
-        app.MapOrleansDashboard(WebInterface.OrleansPath).RequireAuthorization(AdminOnly);
         return app;
     }
 

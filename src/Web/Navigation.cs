@@ -51,7 +51,6 @@ internal static class Navigation
             new("/admin/keys", WebTexts.Nav.Keys),
             new("/admin/outbox", WebTexts.Nav.Outbox),
             new("/admin/hangfire", WebTexts.Nav.Hangfire),
-            new("/admin/orleans", WebTexts.Nav.Orleans),
             new("/levels", WebTexts.Nav.Levels),
             new("/policies", WebTexts.Nav.Policies),
             new("/stats", WebTexts.Nav.Stats),

@@ -19,9 +19,8 @@ namespace TravelPermits.Web;
 /// </summary>
 public static class WebInterface
 {
-    /// <summary>Where the Host mounts Hangfire's and Orleans' dashboards for admins, under their own CSP (<see cref="SecurityHeaders"/>).</summary>
+    /// <summary>Where the Host mounts Hangfire's dashboard for admins, under their own CSP (<see cref="SecurityHeaders"/>).</summary>
     public const string HangfirePath = "/admin/hangfire";
-    public const string OrleansPath = "/admin/orleans";
 
     /// <summary>The folder, beside the Host's assemblies, that the build fills with assets/ and lib/.</summary>
     private static string Root => Path.Combine(AppContext.BaseDirectory, "web");

@@ -44,7 +44,7 @@ public sealed class ScreensTests(WebHost web)
         browser.AssertClean(); // this screen's CSP reports, requests and script errors, before the next one
     }
 
-    private static readonly string[] ThirdPartyDashboards = ["/admin/hangfire", "/admin/orleans"];
+    private static readonly string[] ThirdPartyDashboards = ["/admin/hangfire"];
 
     [Theory]
     [MemberData(nameof(Users))]
@@ -57,7 +57,7 @@ public sealed class ScreensTests(WebHost web)
         await Expect(menu.First).ToBeAttachedAsync();
         var screens = await menu.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(screens);
-        // The Hangfire and Orleans dashboards are the libraries' own pages, under their own CSP (AdminTests).
+        // The Hangfire dashboard is the library's own page, under its own CSP (AdminTests).
         foreach (var screen in screens.Where(s => !ThirdPartyDashboards.Contains(s)))
         {
             await CheckScreenAsync(browser, screen);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
-using Orleans.Dashboard;
 using Orleans.Runtime;
 using TravelPermits.Host.Silo.Membership;
 using TravelPermits.SharedKernel.Persistence;
@@ -65,9 +64,6 @@ internal static class SiloSetup
             // A grain call carries its caller's language and actor, as a request does to an endpoint.
             silo.AddOutgoingGrainCallFilter<CallerContextFilter>();
             silo.AddIncomingGrainCallFilter<CallerContextFilter>();
-            // The admins' dashboard (/admin/orleans, AdminDashboards), without its live log stream:
-            // the Host's log is read where it is kept, not in a browser.
-            silo.AddDashboard(dashboard => dashboard.HideTrace = true);
         });
         return builder;
     }

@@ -15,7 +15,7 @@ internal static class SecurityHeaders
         "form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
-    /// The admins' Hangfire and Orleans dashboards (third-party pages with inline scripts and styles),
+    /// The admins' Hangfire dashboard (a third-party page with inline scripts and styles),
     /// on their own paths only: inline code allowed, still nothing from another origin and no framing.
     /// </summary>
     public const string DashboardContentSecurityPolicy =
@@ -38,6 +38,5 @@ internal static class SecurityHeaders
     }
 
     private static bool IsDashboard(PathString path) =>
-        path.StartsWithSegments(WebInterface.HangfirePath, StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(WebInterface.OrleansPath, StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments(WebInterface.HangfirePath, StringComparison.OrdinalIgnoreCase);
 }

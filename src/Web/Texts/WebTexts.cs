@@ -77,7 +77,6 @@ internal static class WebTexts
         public static readonly LocalizedText Keys = new("Khóa ký", "Signing keys");
         public static readonly LocalizedText Outbox = new("Hộp thư đi", "Email outbox");
         public static readonly LocalizedText Hangfire = new("Tác vụ nền (Hangfire)", "Jobs (Hangfire)");
-        public static readonly LocalizedText Orleans = new("Cụm Orleans", "Orleans cluster");
     }
 
     /// <summary>Words the pages' scripts need in any screen.</summary>
