@@ -31,8 +31,6 @@ internal static class WebTexts
         public static readonly LocalizedText Submit = new("Đăng nhập", "Sign in");
         public static readonly LocalizedText EmailRequired = new("Nhập email.", "Enter your email.");
         public static readonly LocalizedText PasswordRequired = new("Nhập mật khẩu.", "Enter your password.");
-        public static readonly LocalizedText Register = new("Doanh nghiệp chưa có tài khoản? Đăng ký qua API: POST /api/v1/enterprises/registrations.",
-            "An enterprise without an account? Register with POST /api/v1/enterprises/registrations.");
     }
 
     public static class SetPassword

@@ -1,10 +1,9 @@
 // The national catalogue, uploaded as the JSON body of POST /api/v1/admin/geo/import; the counts it answers.
 import { api, fieldErrors, problemText } from './api.js';
 import { $, say, texts } from './dom.js';
-import { number } from './format.js';
+import { fill, number } from './format.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
 $('#import').addEventListener('submit', async (event) => {
   event.preventDefault();

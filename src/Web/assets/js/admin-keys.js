@@ -2,9 +2,9 @@
 // rotation (POST /api/v1/admin/keys/rotate) after a confirmation.
 import { api, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
+import { fill } from './format.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
 async function load(fresh) {
   const result = await api('verify/keys');

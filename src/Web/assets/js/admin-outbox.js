@@ -1,10 +1,9 @@
 // The email outbox (GET /api/v1/admin/outbox?status=&cursor=), filtered by status, a page at a time.
 import { api, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
-import { dateTime, number } from './format.js';
+import { dateTime, fill, number } from './format.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 const badges = { pending: 's-pending', sent: 's-approved', failed: 's-rejected' };
 let cursor = null;
 

@@ -1,13 +1,11 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
-import { $, badge, el, say, texts } from './dom.js';
+import { $, badge, done, el, say, texts } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
-import { date, dateTime } from './format.js';
+import { date, dateTime, fill } from './format.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
 const decides = screen.role === 'approver' || screen.role === 'ward-officer';
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
-const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result) => { say($('#done'), ''); say($('#failed'), problemText(result, t), fieldErrors(result)); $('#failed').focus(); };
 let current = null; // the application the reject dialog acts on
 let cursor = null; // the next page of the list by status

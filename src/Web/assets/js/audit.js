@@ -1,9 +1,8 @@
 import { api, fieldErrors, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
-import { dateTime, number } from './format.js';
+import { dateTime, fill, number } from './format.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 let next = null;
 let shown = 0;
 

@@ -1,10 +1,9 @@
 import { api, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
-import { date, dateTime } from './format.js';
+import { date, dateTime, fill } from './format.js';
 import { kept, sync, verifyOffline } from './offline-verify.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 const RECENT = 10; // scans kept on the screen (in this page only: nothing about a holder is stored)
 const SAME_CODE_MS = 4000; // a code held before the camera is checked once, not at every frame
 const FRAME_MS = 125; // at most 8 frames a second are read

@@ -35,3 +35,6 @@ export function say(node, message, items = []) {
 
 /** A status as a badge with the page's word for it. */
 export const badge = (status, words) => el('span', { class: `badge s-${status}`, text: words[`status.${status}`] ?? status });
+
+/** The screen's success line said, and its failure line cleared (the #done and #failed of every screen). */
+export const done = (message) => { say($('#failed'), ''); say($('#done'), message); };

@@ -1,10 +1,9 @@
 import { api, problemText } from './api.js';
 import { $, badge, say, texts } from './dom.js';
-import { date, number } from './format.js';
+import { date, fill, number } from './format.js';
 import { condition } from './ward-level.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
 async function load() {
   const me = await api('me');

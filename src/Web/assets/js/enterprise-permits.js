@@ -1,11 +1,9 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
-import { $, badge, el, say, texts } from './dom.js';
-import { date, number } from './format.js';
+import { $, badge, done, el, say, texts } from './dom.js';
+import { date, fill, number } from './format.js';
 
 const t = texts();
 const enterpriseId = $('#screen').dataset.enterprise;
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
-const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result) => { say($('#done'), ''); say($('#failed'), problemText(result, t), fieldErrors(result)); $('#failed').focus(); };
 const selected = (table) => [...document.querySelectorAll(`#${table} tbody input[type=checkbox]:checked`)].map((box) => box.value);
 const check = (id, label) => el('input', { type: 'checkbox', value: id, 'aria-label': fill(t.select, label) });

@@ -1,11 +1,10 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
 import { $, badge, el, say, texts } from './dom.js';
-import { dateTime, number } from './format.js';
+import { dateTime, fill, number } from './format.js';
 
 const t = texts();
 const form = $('#upload');
 const enterpriseId = form.dataset.enterprise;
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
 async function loadRequests() {
   const body = $('#requests tbody');

@@ -1,13 +1,11 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
-import { $, badge, el, say, texts } from './dom.js';
-import { date, number } from './format.js';
+import { $, badge, done, el, say, texts } from './dom.js';
+import { date, fill, number } from './format.js';
 import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
 const decides = screen.role === 'approver' || screen.role === 'ward-officer';
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
-const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result) => { say($('#done'), ''); say($('#failed'), problemText(result, t), fieldErrors(result)); $('#failed').focus(); };
 const wards = new Map(); // the city's wards by code: name, level and lockdown in force
 let current = null; // the enterprise a dialog acts on

@@ -49,3 +49,6 @@ export function vietnamInstant(text) {
   if (!day || hours > 23 || minutes > 59) return null;
   return day.replace('T00:00:00', `T${pad(hours)}:${pad(minutes)}:00`);
 }
+
+/** A text with {0}, {1}, ... replaced by the values, in order. */
+export const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);

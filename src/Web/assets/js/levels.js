@@ -1,12 +1,10 @@
 import { api, problemText } from './api.js';
-import { $, el, say, texts } from './dom.js';
-import { dateTime, vietnamInstant } from './format.js';
+import { $, done, el, say, texts } from './dom.js';
+import { dateTime, fill, vietnamInstant } from './format.js';
 import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
-const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (message, items = []) => { say($('#done'), ''); say($('#failed'), message, items); $('#failed').focus(); };
 const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
 const message = (columns, text) => [el('tr', {}, el('td', { colspan: columns, text }))];

@@ -1,9 +1,8 @@
 import { api, problemText } from './api.js';
 import { $, badge, el, texts } from './dom.js';
-import { dateTime, number } from './format.js';
+import { dateTime, fill, number } from './format.js';
 
 const t = texts();
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
 /** Enterprise names, one call per enterprise of the page. */
 async function names(requests) {

@@ -1,11 +1,9 @@
 import { api, fieldErrors, problemText } from './api.js';
-import { $, badge, el, say, texts } from './dom.js';
-import { date, dateTime, number } from './format.js';
+import { $, badge, done, el, say, texts } from './dom.js';
+import { date, dateTime, fill, number } from './format.js';
 
 const t = texts();
 const { request: id, role } = $('#screen').dataset;
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
-const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result) => { say($('#failed'), problemText(result, t), fieldErrors(result)); $('#failed').focus(); };
 const boxes = () => [...document.querySelectorAll('#entries tbody input[type=checkbox]')];
 let request;

@@ -1,12 +1,10 @@
 import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
-import { $, el, say, texts } from './dom.js';
-import { dateTime, number, vietnamDay } from './format.js';
+import { $, done, el, say, texts } from './dom.js';
+import { dateTime, fill, number, vietnamDay } from './format.js';
 import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
-const done = (message) => { say($('#failed'), ''); say($('#done'), message); };
 const failed = (result, items) => { say($('#done'), ''); say($('#failed'), result ? problemText(result, t) : items.shift(), result ? fieldErrors(result) : items); $('#failed').focus(); };
 const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
 const wardNames = new Map();

@@ -4,10 +4,10 @@
 import { api, idempotencyKey, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+import { fill } from './format.js';
 
 const t = texts();
 const form = $('#register');
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 
 async function loadCities() {
   const result = await api('cities');

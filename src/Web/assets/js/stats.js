@@ -1,12 +1,11 @@
 import { api, problemText } from './api.js';
 import { bars } from './bars.js';
 import { $, el, say, texts } from './dom.js';
-import { dateTime, number } from './format.js';
+import { dateTime, fill, number } from './format.js';
 import { condition } from './ward-level.js';
 
 const t = texts();
 const screen = $('#screen').dataset;
-const fill = (template, ...values) => values.reduce((text, value, i) => text.replace(`{${i}}`, value), template);
 const names = { wards: new Map(), enterprises: new Map() };
 const conditions = new Map(); // a ward's code -> { level, lockdown } in force, from the list of wards
 
