@@ -50,6 +50,7 @@ internal static class Navigation
             new("/admin/geography", WebTexts.Nav.Geography),
             new("/admin/keys", WebTexts.Nav.Keys),
             new("/admin/outbox", WebTexts.Nav.Outbox),
+            new("/admin/cluster", WebTexts.Nav.Cluster),
             new("/admin/hangfire", WebTexts.Nav.Hangfire),
             new("/levels", WebTexts.Nav.Levels),
             new("/policies", WebTexts.Nav.Policies),

@@ -28,6 +28,7 @@ public abstract class AccessTests(PermitsHost host)
         ("GET", $"/api/v1/users/{Guid.Empty}", null, Only(HttpStatusCode.NotFound, "admin")),
         ("GET", "/api/v1/audit", null, Only(HttpStatusCode.OK, "admin", "approver")),
         ("GET", "/api/v1/admin/outbox?status=failed", null, Only(HttpStatusCode.OK, "admin")),
+        ("GET", "/api/v1/admin/cluster", null, Only(HttpStatusCode.OK, "admin")),
         ("GET", "/api/v1/stats", null, Only(HttpStatusCode.OK, EnterpriseReaders)),
         ("POST", "/api/v1/auth/set-password", "{}", Everyone(HttpStatusCode.BadRequest)),
         ("POST", "/api/v1/enterprises", "{}", Only(HttpStatusCode.BadRequest, "admin", "approver", "ward-officer", "area-police")),

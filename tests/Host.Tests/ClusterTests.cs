@@ -46,7 +46,15 @@ public sealed class ClusterTests : IAsyncLifetime
             Assert.NotEmpty((await keys.Expect(HttpStatusCode.OK)).GetProperty("keys").EnumerateArray());
         }
         using var login = await client.PostJson("/api/v1/auth/login", new { email = PermitsHost.AdminEmail, password = PermitsHost.Password });
-        await login.Expect(HttpStatusCode.OK);
+        var token = (await login.Expect(HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;
+
+        // The admin's view of the cluster says the same as its membership table.
+        using var view = await client.WithBearer(token).Get("/api/v1/admin/cluster");
+        var members = (await view.Expect(HttpStatusCode.OK)).GetProperty("silos").EnumerateArray()
+            .Select(s => (Address: s.GetProperty("address").GetString()!, Status: s.GetProperty("status").GetString()!)).ToList();
+        var survivor = Assert.Single(members, m => m.Status == "active");
+        Assert.Contains(silos, s => s.Status == ClusterSilo.Active && survivor.Address.EndsWith($":{s.Port}@{s.Generation}", StringComparison.Ordinal));
+        Assert.Contains(members, m => m.Status == "dead" && m.Address.EndsWith($":{firstSilo.Port}@{firstSilo.Generation}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace TravelPermits.Web.Tests;
 
-/// <summary>The admin's system screens: the catalogue import, the signing keys, the email outbox and the two dashboards.</summary>
+/// <summary>The admin's system screens: the catalogue import, the signing keys, the email outbox, the cluster and the Hangfire dashboard.</summary>
 [Collection(WebCollection.Name)]
 public sealed class AdminTests(WebHost web)
 {
@@ -136,6 +136,26 @@ public sealed class AdminTests(WebHost web)
     }
 
     [Fact]
+    public async Task The_admin_sees_the_cluster_s_silo_and_its_grains_in_english_too()
+    {
+        await using var admin = await web.OpenAsync(width: 360, height: 740);
+        await admin.SignInAsync(WebHost.Admin);
+        await admin.Page.Locator("nav a[href='/admin/cluster']").ClickAsync();
+        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Cụm máy chủ (Orleans)");
+        var active = admin.Page.Locator("#silos tbody tr", new() { HasText = "Đang hoạt động" });
+        await Expect(active).ToHaveCountAsync(1);
+        await Expect(active.Locator("td.num").First).ToHaveTextAsync(new Regex(@"^[1-9][\d.]*$"));
+        await Expect(admin.Page.Locator("#grains tbody tr").First).ToContainTextAsync(new Regex(@"\w+: [1-9]"));
+        await Expect(admin.Page.Locator("#at")).ToContainTextAsync("Số liệu lúc");
+        await admin.CheckFitsWidthAsync();
+        await admin.CheckAccessibilityAsync();
+
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Server cluster (Orleans)");
+        await Expect(admin.Page.Locator("#silos tbody tr", new() { HasText = "Active" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task The_admin_opens_the_hangfire_dashboard_under_its_own_csp()
     {
         await using var admin = await web.OpenAsync();
@@ -156,7 +176,7 @@ public sealed class AdminTests(WebHost web)
     [Fact]
     public async Task A_ward_officer_opens_no_admin_screen_and_a_visitor_is_sent_to_sign_in()
     {
-        string[] paths = ["/admin/users", "/admin/geography", "/admin/keys", "/admin/outbox", "/admin/hangfire"];
+        string[] paths = ["/admin/users", "/admin/geography", "/admin/keys", "/admin/outbox", "/admin/cluster", "/admin/hangfire"];
         await using var officer = await web.OpenAsync();
         await officer.SignInAsync(WebHost.WardOfficer);
         await Expect(officer.Page.Locator("nav a[href^='/admin']")).ToHaveCountAsync(0);

@@ -2,7 +2,7 @@ using TravelPermits.SharedKernel.Localization;
 
 namespace TravelPermits.Web;
 
-/// <summary>The administrator's system screens: the geography import, the signing keys, the email outbox, the dashboards.</summary>
+/// <summary>The administrator's system screens: the geography import, the signing keys, the email outbox, the cluster, the dashboards.</summary>
 internal static class SystemTexts
 {
     public static readonly LocalizedText GeographyTitle = new("Danh mục đơn vị hành chính", "Administrative units");
@@ -47,6 +47,24 @@ internal static class SystemTexts
     public static readonly LocalizedText When = new("Gửi lúc / lần tới", "Sent / next attempt");
     public static readonly LocalizedText LastError = new("Lỗi gần nhất", "Last error");
 
+    public static readonly LocalizedText ClusterTitle = new("Cụm máy chủ (Orleans)", "Server cluster (Orleans)");
+    public static readonly LocalizedText ClusterHelp = new(
+        "Mỗi máy chủ của hệ thống là một silo của cụm Orleans: trạng thái, lần báo còn sống gần nhất, số grain đang kích hoạt, CPU, bộ nhớ và thông điệp của từng silo; số grain đang kích hoạt theo từng loại.",
+        "Each server of the system is a silo of the Orleans cluster: each silo's status, last heartbeat, active grains, CPU, memory and messages; the active grains of each class.");
+    public static readonly LocalizedText Refresh = new("Làm mới", "Refresh");
+    public static readonly LocalizedText Silos = new("Silo", "Silos");
+    public static readonly LocalizedText Silo = new("Silo (máy · địa chỉ)", "Silo (host · address)");
+    public static readonly LocalizedText SiloStatus = new("Trạng thái", "Status");
+    public static readonly LocalizedText StartedAt = new("Khởi động lúc", "Started");
+    public static readonly LocalizedText AliveAt = new("Báo còn sống lúc", "Last heartbeat");
+    public static readonly LocalizedText Activations = new("Grain đang kích hoạt", "Active grains");
+    public static readonly LocalizedText Cpu = new("CPU", "CPU");
+    public static readonly LocalizedText Memory = new("Bộ nhớ", "Memory");
+    public static readonly LocalizedText Messages = new("Thông điệp nhận / gửi", "Messages received / sent");
+    public static readonly LocalizedText GrainTypes = new("Grain theo loại", "Grains by class");
+    public static readonly LocalizedText GrainType = new("Loại grain", "Grain class");
+    public static readonly LocalizedText BySilo = new("Theo silo", "By silo");
+
     public static readonly IReadOnlyDictionary<string, LocalizedText> OutboxStatuses = new Dictionary<string, LocalizedText>
     {
         ["status.pending"] = new("Đang chờ", "Pending"),
@@ -63,5 +81,14 @@ internal static class SystemTexts
         ["retired"] = new("Đã thay", "Retired"),
         ["rotated"] = new("Đã thay khóa ký; khóa mới: {0}.", "The signing key is rotated; the new key: {0}."),
         ["next"] = new("lần tới {0}", "next {0}"),
+        ["megabytes"] = new("{0} MB", "{0} MB"),
+        ["messages"] = new("{0} / {1}", "{0} / {1}"),
+        ["asOf"] = new("Số liệu lúc {0}", "As of {0}"),
+        ["silo.active"] = new("Đang hoạt động", "Active"),
+        ["silo.joining"] = new("Đang gia nhập", "Joining"),
+        ["silo.created"] = new("Mới tạo", "Created"),
+        ["silo.shuttingdown"] = new("Đang tắt", "Shutting down"),
+        ["silo.stopping"] = new("Đang dừng", "Stopping"),
+        ["silo.dead"] = new("Đã dừng", "Dead"),
     }.Concat(OutboxStatuses).ToDictionary();
 }

@@ -74,6 +74,7 @@ internal static class WebTexts
         public static readonly LocalizedText Geography = new("Danh mục hành chính", "Geography");
         public static readonly LocalizedText Keys = new("Khóa ký", "Signing keys");
         public static readonly LocalizedText Outbox = new("Hộp thư đi", "Email outbox");
+        public static readonly LocalizedText Cluster = new("Cụm máy chủ", "Cluster");
         public static readonly LocalizedText Hangfire = new("Tác vụ nền (Hangfire)", "Jobs (Hangfire)");
     }
 
