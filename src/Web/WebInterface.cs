@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -82,6 +83,8 @@ public static class WebInterface
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".mjs"] = "text/javascript";
         types.Mappings[".webmanifest"] = "application/manifest+json";
+        // Pages that name no icon (the Hangfire dashboard's, Swagger UI's) make the browser ask for /favicon.ico: the same icon.
+        app.UseRewriter(new RewriteOptions().AddRewrite(@"^favicon\.ico$", "assets/scanner-icon.svg", skipRemainingRules: true));
         foreach (var (path, folder) in new[] { ("/assets", "assets"), ("/lib", "lib") })
         {
             var directory = Path.Combine(Root, folder);

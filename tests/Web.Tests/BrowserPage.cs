@@ -8,7 +8,7 @@ namespace TravelPermits.Web.Tests;
 /// <summary>
 /// A page in its own browser profile that records what must never happen: a CSP violation (reported
 /// by the page's <c>securitypolicyviolation</c> event and the console), a request to another origin,
-/// an uncaught script error. <see cref="DisposeAsync"/> fails the test on any.
+/// an asset or icon it asks for that is missing, an uncaught script error. <see cref="DisposeAsync"/> fails the test on any.
 /// </summary>
 public sealed class BrowserPage : IAsyncDisposable
 {
@@ -35,6 +35,7 @@ public sealed class BrowserPage : IAsyncDisposable
         var page = await context.NewPageAsync();
         var browserPage = new BrowserPage(context, page, origin);
         context.Request += (_, request) => browserPage.CheckOrigin(request.Url);
+        context.Response += (_, response) => browserPage.CheckAsset(response.Url, response.Status);
         page.Console += (_, message) =>
         {
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
@@ -54,6 +55,16 @@ public sealed class BrowserPage : IAsyncDisposable
             && !(target.Host == _origin.Host && target.Port == _origin.Port))
         {
             Problem($"request to another origin: {url}");
+        }
+    }
+
+    /// <summary>What a page loads by itself (its scripts, styles, icons, the browser's own favicon request) exists.</summary>
+    private void CheckAsset(string url, int status)
+    {
+        var path = new Uri(url).AbsolutePath;
+        if (status == 404 && (path.StartsWith("/assets/", StringComparison.Ordinal) || path == "/favicon.ico"))
+        {
+            Problem($"{url} answered 404");
         }
     }
 

@@ -53,7 +53,7 @@ internal static class VerificationPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="robots" content="noindex">
             <title>{{word}} · {{Texts.System.Resolve()}}</title>
-            <link rel="stylesheet" href="/assets/css/verify.css"></head>
+            <link rel="stylesheet" href="/assets/css/verify.css"><link rel="icon" href="/assets/scanner-icon.svg" type="image/svg+xml"></head>
             <body>
             <header class="top"><div class="bar"><span class="brand">{{Texts.System.Resolve()}}</span><span class="what">{{Texts.Check.Resolve()}}</span></div></header>
             <main id="main">
