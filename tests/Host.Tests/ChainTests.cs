@@ -310,8 +310,23 @@ public abstract class ChainTests(PermitsHost host)
             fullName = "", idNumber = "048012345", dateOfBirth = "1990-13-01", phone = "123", address = "", wardCode = PermitsHost.WardCode,
             reason = "", destination = "Chợ Hàn",
         });
+        // The application's own fields and the person's, all in one answer.
         var errors = (await bad.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("reason", out _), errors.ToString());
+        foreach (var field in new[] { "reason", "fullName", "dateOfBirth", "phone", "address" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), $"{field}: {errors}");
+        }
+        Assert.False(errors.TryGetProperty("destination", out _), errors.ToString());
+        using var unknownWard = await police.PostJson("/api/v1/applications", new
+        {
+            fullName = "", idNumber = "048012345", dateOfBirth = "1990-01-01", address = "1 Lê Duẩn", wardCode = "99999",
+            reason = "Mua thuốc", destination = "",
+        });
+        var wardErrors = (await unknownWard.ExpectProblem(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors");
+        foreach (var field in new[] { "wardCode", "destination", "fullName" })
+        {
+            Assert.True(wardErrors.TryGetProperty(field, out _), $"{field}: {wardErrors}");
+        }
         var person = Workbooks.Person(9);
         using var invalidPerson = await police.PostJson("/api/v1/applications", new
         {

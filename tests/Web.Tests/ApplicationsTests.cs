@@ -45,6 +45,13 @@ public sealed class ApplicationsTests(WebHost web)
                 await police.SignInAsync(WebHost.AreaPolice);
                 await police.Page.Locator("nav a[href='/applications']").ClickAsync();
                 await Expect(police.Page.Locator("h1")).ToHaveTextAsync("Hồ sơ cá nhân");
+                // An empty form: every required field says so at once, the person's and the application's.
+                await police.Page.Locator("#apply button[type=submit]").ClickAsync();
+                foreach (var field in new[] { "fullName", "idNumber", "dateOfBirth", "address", "reason", "destination" })
+                {
+                    await Expect(police.Page.Locator($"#e-{field}")).ToBeVisibleAsync();
+                    await Expect(police.Page.Locator($"#a-{field}")).ToHaveAttributeAsync("aria-invalid", "true");
+                }
                 await FillAsync(police.Page, person, "12345");
                 await police.Page.Locator("#apply button[type=submit]").ClickAsync();
                 var error = police.Page.Locator("#e-idNumber");

@@ -31,10 +31,17 @@ internal sealed class ApplicationIntake(
 
     private static readonly LocalizedText NoSuchWard = new("Không có phường/xã với mã này.", "No ward has this code.");
 
-    public async Task<ApplicationResponse> SubmitAsync(ApplicationRequest body, CallerScope caller, CancellationToken ct)
+    /// <param name="invalid">What the request's validator found (its own fields), refused with the person's errors in one answer.</param>
+    public async Task<ApplicationResponse> SubmitAsync(
+        ApplicationRequest body, CallerScope caller, IReadOnlyDictionary<string, string[]> invalid, CancellationToken ct)
     {
-        var ward = await geography.FindWardAsync(body.WardCode, ct) ?? throw ProblemException.Invalid("wardCode", NoSuchWard);
-        if (ward.Code != caller.WardCode)
+        var byField = invalid.ToDictionary(p => p.Key, p => p.Value.ToList());
+        var ward = byField.ContainsKey("wardCode") ? null : await geography.FindWardAsync(body.WardCode, ct);
+        if (ward is null)
+        {
+            byField.TryAdd("wardCode", [NoSuchWard.Resolve()]);
+        }
+        else if (ward.Code != caller.WardCode)
         {
             throw new ProblemException(403, "outside_scope", OutsideWard);
         }
@@ -43,7 +50,7 @@ internal sealed class ApplicationIntake(
         var (person, errors) = PersonRules.Check(
             new PersonText(body.FullName, body.IdNumber, body.DateOfBirth, body.Gender, body.Phone, null, body.Address, null),
             today, genderRequired: false);
-        if (person is not null && await OpenOrApprovedAsync(person.IdNumber, ct))
+        if (person is not null && byField.Count == 0 && await OpenOrApprovedAsync(person.IdNumber, ct))
         {
             throw new ProblemException(409, "duplicate_person", DuplicateApplication);
         }
@@ -54,10 +61,19 @@ internal sealed class ApplicationIntake(
                 errors.Add(new PersonError(PersonField.IdNumber, PersonRules.Texts.HoldsPermitElsewhere));
             }
         }
-        if (errors.Count > 0)
+        foreach (var error in errors)
         {
-            var byField = errors.GroupBy(e => FieldName(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message.Resolve()).ToArray());
-            throw new ProblemException(400, "validation_failed", CommonTexts.ValidationFailed, new Dictionary<string, object?> { ["errors"] = byField });
+            var field = FieldName(error.Field);
+            if (!byField.TryGetValue(field, out var messages))
+            {
+                byField[field] = messages = [];
+            }
+            messages.Add(error.Message.Resolve());
+        }
+        if (byField.Count > 0 || ward is null || person is null)
+        {
+            throw new ProblemException(400, "validation_failed", CommonTexts.ValidationFailed,
+                new Dictionary<string, object?> { ["errors"] = byField.ToDictionary(p => p.Key, p => p.Value.Distinct().ToArray()) });
         }
 
         var chain = (await grains.GetGrain<IWardGrain>(ward.Code).GetPolicyAsync()).Chain;

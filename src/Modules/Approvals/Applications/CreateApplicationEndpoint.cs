@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using TravelPermits.SharedKernel.Idempotency;
 using TravelPermits.SharedKernel.Security;
+using TravelPermits.SharedKernel.Validation;
 
 namespace TravelPermits.Approvals.Applications;
 
@@ -32,11 +33,16 @@ internal sealed class CreateApplicationEndpoint(ApplicationIntake intake) : Endp
         Roles(SharedKernel.Security.Roles.AreaPolice);
         Options(route => route.Idempotent());
         Description(route => route.WithTags("Applications").WithName("CreateApplication"));
+        // The form's own fields and the person's are refused together, in one answer (ApplicationIntake).
+        DontThrowIfValidationFails();
     }
 
     public override async Task HandleAsync(ApplicationRequest request, CancellationToken ct)
     {
-        var application = await intake.SubmitAsync(request, HttpContext.Caller(), ct);
+        var invalid = ValidationFailures
+            .GroupBy(f => ValidationNames.JsonName(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        var application = await intake.SubmitAsync(request, HttpContext.Caller(), invalid, ct);
         await Send.ResultAsync(TypedResults.Created($"/api/v1/applications/{application.Id}", application));
     }
 }
