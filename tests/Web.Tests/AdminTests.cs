@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TravelPermits.TestSupport;
@@ -75,13 +76,20 @@ public sealed class AdminTests(WebHost web)
         var after = await current.GetAttributeAsync("data-kid");
         Assert.NotEqual(before, after);
         await Expect(admin.Page.Locator("#done")).ToContainTextAsync(after!);
-        await Expect(admin.Page.Locator($"#keys tbody tr[data-kid='{before}']")).ToContainTextAsync("Đã thay");
+        var retiredRow = admin.Page.Locator($"#keys tbody tr[data-kid='{before}']");
+        await Expect(retiredRow).ToContainTextAsync("Đã thay");
+        // Made, and retired, at dates in Vietnam's time; the current key has no retirement date.
+        await Expect(retiredRow.Locator("td").Nth(4)).ToHaveTextAsync(new Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
+        await Expect(current.Locator("td").Nth(3)).ToHaveTextAsync(new Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
+        await Expect(current.Locator("td").Nth(4)).ToHaveTextAsync("");
 
         // As published to verifiers.
         using var keys = await web.Host.CreateClient().GetAsync("/api/v1/verify/keys", TestContext.Current.CancellationToken);
         var published = (await keys.Expect(HttpStatusCode.OK)).GetProperty("keys").EnumerateArray()
             .Single(k => !k.GetProperty("retired").GetBoolean());
         Assert.Equal(after, published.GetProperty("kid").GetString());
+        Assert.Equal(JsonValueKind.Null, published.GetProperty("retiredAt").ValueKind);
+        Assert.True(published.GetProperty("createdAt").GetDateTimeOffset() <= DateTimeOffset.UtcNow);
     }
 
     [Fact]

@@ -25,6 +25,8 @@ internal static class SystemTexts
     public static readonly LocalizedText Kid = new("Mã khóa (kid)", "Key id (kid)");
     public static readonly LocalizedText Order = new("Thứ tự", "Order");
     public static readonly LocalizedText KeyStatus = new("Trạng thái", "Status");
+    public static readonly LocalizedText KeyCreated = new("Tạo lúc", "Created");
+    public static readonly LocalizedText KeyRetired = new("Thay lúc", "Retired");
     public static readonly LocalizedText Rotate = new("Thay khóa ký", "Rotate the signing key");
     public static readonly LocalizedText RotateTitle = new("Thay khóa ký?", "Rotate the signing key?");
     public static readonly LocalizedText RotateText = new(

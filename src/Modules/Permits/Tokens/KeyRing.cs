@@ -17,7 +17,10 @@ internal sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvid
     private volatile Snapshot _snapshot = Snapshot.Empty;
     private readonly SemaphoreSlim _reload = new(1, 1);
 
-    public sealed record PublicKey(string Kid, string X, string Y, bool Retired);
+    public sealed record PublicKey(string Kid, string X, string Y, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt)
+    {
+        public bool Retired => RetiredAt is not null;
+    }
 
     private sealed record Snapshot(string? CurrentKid, byte[]? CurrentKidBytes, ECParameters? CurrentPrivate, IReadOnlyDictionary<string, ECParameters> Public, IReadOnlyList<PublicKey> Keys)
     {
@@ -113,7 +116,7 @@ internal sealed class KeyRing(IServiceScopeFactory scopes, IDataProtectionProvid
             _snapshot = new Snapshot(
                 current?.Kid, current is null ? null : Convert.FromHexString(current.Kid), currentPrivate,
                 keys.ToDictionary(k => k.Kid, k => Parameters(k, null)),
-                keys.Select(k => new PublicKey(k.Kid, k.X, k.Y, k.RetiredAt is not null)).ToList());
+                keys.Select(k => new PublicKey(k.Kid, k.X, k.Y, k.CreatedAt, k.RetiredAt)).ToList());
         }
         finally
         {

@@ -5,7 +5,9 @@ using TravelPermits.Permits.Tokens;
 
 namespace TravelPermits.Permits.Verify;
 
-internal sealed record Jwk(string Kty, string Crv, string X, string Y, string Kid, string Alg, string Use, bool Retired);
+/// <summary>A public key as a JWK, with when it was made and, once a newer key signs, when it was retired.</summary>
+internal sealed record Jwk(
+    string Kty, string Crv, string X, string Y, string Kid, string Alg, string Use, bool Retired, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt);
 
 internal sealed record Jwks(IReadOnlyList<Jwk> Keys);
 
@@ -22,5 +24,5 @@ internal sealed class VerificationKeysEndpoint(KeyRing keys) : EndpointWithoutRe
 
     public override Task HandleAsync(CancellationToken ct) =>
         Send.ResultAsync(TypedResults.Ok(new Jwks(
-            keys.Keys.Select(k => new Jwk("EC", "P-256", k.X, k.Y, k.Kid, "ES256", "sig", k.Retired)).ToList())));
+            keys.Keys.Select(k => new Jwk("EC", "P-256", k.X, k.Y, k.Kid, "ES256", "sig", k.Retired, k.CreatedAt, k.RetiredAt)).ToList())));
 }
