@@ -176,6 +176,18 @@ public sealed class AdminTests(WebHost web)
         Assert.Contains("'unsafe-inline'", hangfire.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", hangfire.Headers["content-security-policy"], StringComparison.Ordinal);
 
+        // Its buttons work: a recurring job triggered from its page, with the anti-forgery token its script sends.
+        await admin.Page.GotoAsync("/admin/hangfire/recurring");
+        await admin.Page.Locator("tr", new() { HasText = "outbox.sweep" }).Locator("input[type=checkbox]").CheckAsync();
+        var trigger = await admin.Page.RunAndWaitForResponseAsync(
+            () => admin.Page.Locator("button.js-jobs-list-command", new() { HasText = "Trigger now" }).ClickAsync(),
+            response => response.Url.EndsWith("/admin/hangfire/recurring/trigger", StringComparison.Ordinal));
+        Assert.Equal(204, trigger.Status);
+        // The same call from elsewhere, with the admin's cookie but no token, is refused.
+        var forged = await admin.Page.APIRequest.PostAsync("/admin/hangfire/recurring/trigger",
+            new() { Form = admin.Page.APIRequest.CreateFormData().Set("jobs[]", "outbox.sweep") });
+        Assert.Equal(403, forged.Status);
+
         // Every other path keeps the strict policy.
         var users = await admin.Page.APIRequest.GetAsync("/admin/users");
         Assert.DoesNotContain("unsafe-inline", users.Headers["content-security-policy"], StringComparison.Ordinal);
