@@ -145,4 +145,22 @@ public sealed class CheckpointTests(WebHost web)
             await SetLevelAsync(1, false, "Trả lại cấp độ ban đầu sau phép thử");
         }
     }
+
+    [Fact]
+    public async Task The_scanner_installs_under_the_name_of_the_language_it_is_shown_in()
+    {
+        await using var checkpoint = await web.OpenAsync(width: 360, height: 740);
+        var page = checkpoint.Page;
+        await checkpoint.SignInAsync(Checkpoint);
+        await Expect(page.Locator("link[rel=manifest]")).ToHaveAttributeAsync("href", "/assets/checkpoint.webmanifest");
+        var vietnamese = await page.APIRequest.GetAsync("/assets/checkpoint.webmanifest");
+        Assert.Equal("Kiểm tra giấy đi đường", (await vietnamese.JsonAsync())?.GetProperty("name").GetString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to English" }).ClickAsync();
+        await Expect(page.Locator("link[rel=manifest]")).ToHaveAttributeAsync("href", "/assets/checkpoint.en.webmanifest");
+        var english = await (await page.APIRequest.GetAsync("/assets/checkpoint.en.webmanifest")).JsonAsync();
+        Assert.Equal("Travel permit check", english?.GetProperty("name").GetString());
+        Assert.Equal("en", english?.GetProperty("lang").GetString());
+        Assert.Equal("/checkpoint", english?.GetProperty("start_url").GetString());
+    }
 }

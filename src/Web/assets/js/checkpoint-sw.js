@@ -16,6 +16,7 @@ const FILES = [
   '/assets/js/dom.js',
   '/assets/js/format.js',
   '/assets/checkpoint.webmanifest',
+  '/assets/checkpoint.en.webmanifest',
   '/assets/scanner-icon.svg',
   '/lib/jsqr/jsQR.js',
 ];
