@@ -94,6 +94,46 @@ public sealed class ScannerOfflineTests(WebHost web)
 
         await Expect(page.Locator("#recent li")).ToHaveCountAsync(5); // the reload began a new list
         await Expect(page.Locator("#recent li").Nth(0)).ToContainTextAsync("ngoại tuyến");
+
+        // With the city's periods kept, a good permit is valid offline through the period in force, and
+        // when none is in force the page says the permit may have expired.
+        await KeepPeriodAsync(page, "Đợt thử ngoại tuyến", TimeSpan.FromDays(-1), TimeSpan.FromDays(5));
+        await CheckAsync(page, good.Token);
+        await Expect(page.Locator("#verdict")).ToHaveTextAsync("HỢP LỆ");
+        await Expect(page.Locator("#offline-note")).ToContainTextAsync("Giấy còn hiệu lực đến hết đợt \"Đợt thử ngoại tuyến\"");
+        await Expect(page.Locator("#facts dt", new() { HasText = "Hiệu lực theo đợt" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#facts dd[data-fact='validity']")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2} – \d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
+        await KeepPeriodAsync(page, "Đợt đã qua", TimeSpan.FromDays(-10), TimeSpan.FromDays(-3));
+        await CheckAsync(page, good.Token);
+        await Expect(page.Locator("#verdict")).ToHaveTextAsync("HỢP LỆ");
+        await Expect(page.Locator("#offline-note")).ToContainTextAsync("không có đợt cấp giấy nào đang hiệu lực: giấy có thể đã hết hạn");
+        await Expect(page.Locator("#facts dd[data-fact='validity']")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Offline, replaces the periods the page keeps with one from <paramref name="from"/> to <paramref name="to"/> (from now), and opens the page again.</summary>
+    private static async Task KeepPeriodAsync(IPage page, string label, TimeSpan from, TimeSpan to)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await page.EvaluateAsync(
+            """
+            ([label, startsAt, endsAt]) => new Promise((resolve, reject) => {
+              const open = indexedDB.open('permits-checkpoint', 1);
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const store = open.result.transaction('kept', 'readwrite').objectStore('kept');
+                const get = store.get('offline');
+                get.onsuccess = () => {
+                  const put = store.put({ ...get.result, periods: [{ id: crypto.randomUUID(), label, startsAt, endsAt }] }, 'offline');
+                  put.onsuccess = () => { open.result.close(); resolve(); };
+                  put.onerror = () => reject(put.error);
+                };
+              };
+            })
+            """,
+            new[] { label, now.Add(from).ToString("O", System.Globalization.CultureInfo.InvariantCulture), now.Add(to).ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+        await page.ReloadAsync();
+        await Expect(page.Locator("#kept")).ToContainTextAsync("Đang ngoại tuyến");
     }
 
     /// <summary>

@@ -30,8 +30,10 @@ function tokenOf(text) {
 function show(v, full) {
   $('#verdict').className = `verdict v-${v.result}`;
   $('#verdict').textContent = t[`result.${v.result}`] ?? v.result;
+  const validity = v.period ? fill(t.offlinePeriod, v.period.label, dateTime(v.period.endsAt))
+    : v.noPeriod ? t.offlineNoPeriod : t.offlineNoValidity;
   say($('#offline-note'), v.offline ? (v.asOf ? fill(t.offline, dateTime(v.asOf)) : t.offlineNoList) : '',
-    v.offline && v.result === 'valid' ? [t.offlineNoValidity] : []);
+    v.offline && v.result === 'valid' ? [validity] : []);
   const s = v.suspension;
   say($('#suspension'), s ? fill(t.suspension, s.wardName ?? s.wardCode, dateTime(s.since)) : '', s?.reason ? [fill(t.suspensionReason, s.reason)] : []);
   const facts = [];
@@ -43,7 +45,8 @@ function show(v, full) {
   fact('birth', date(v.holder?.dateOfBirth));
   fact('enterprise', v.enterpriseName);
   fact('ward', v.wardName);
-  fact('validity', v.validFrom && v.validTo ? fill(t.range, dateTime(v.validFrom), dateTime(v.validTo)) : '');
+  fact('validity', v.validFrom && v.validTo ? fill(t.range, dateTime(v.validFrom), dateTime(v.validTo))
+    : v.period ? fill(t.range, dateTime(v.period.startsAt), dateTime(v.period.endsAt)) : '', undefined, v.period ? t.periodValidity : t.validity);
   fact('revokedAt', dateTime(v.revokedAt));
   fact('checkedAt', dateTime(v.checkedAt));
   $('#facts').replaceChildren(...facts);

@@ -164,13 +164,19 @@ export async function sync(get) {
     next.cursor = nextCursor ?? next.cursor;
     if (items.length < PAGE && suspensions.length < PAGE) break; // a page not full is the end of both feeds
   }
+  // The periods of the checkpoint's city: a live permit is valid through the period it is in. Not
+  // needed to check a code, so a failed call keeps the periods kept before.
+  const periods = await get('periods');
+  if (periods.ok && Array.isArray(periods.data?.items)) {
+    next.periods = periods.data.items.map(({ id, label, startsAt, endsAt }) => ({ id, label, startsAt, endsAt }));
+  }
   next.syncedAt = new Date().toISOString();
   await keep(next);
   return next;
 }
 
 /**
- * What an offline verifier can say of a token: `{ result, holder, suspension, offline: true, asOf, checkedAt }`,
+ * What an offline verifier can say of a token: `{ result, holder, suspension, period, noPeriod, offline: true, asOf, checkedAt }`,
  * `result` one of valid, revoked, suspended, invalid (not a token, a key not kept, a bad signature), unchecked
  * (no keys kept yet).
  */
@@ -196,5 +202,16 @@ export async function verifyOffline(token, state, now = new Date()) {
   const suspension = Object.values(state.suspensions).find((line) => line.permitId === parsed.permitId
     && new Date(line.since) <= now && (line.until === null || line.until === undefined || now < new Date(line.until)));
   if (suspension) return { ...answer, holder, result: 'suspended', suspension };
-  return { ...answer, holder, result: 'valid' };
+  return { ...answer, holder, result: 'valid', ...periodAt(state.periods, now) };
+}
+
+/**
+ * What the kept periods say of `now`: `{ period }`, the period in force, through which a live permit is
+ * valid; or `{ noPeriod: true }` when periods are kept and none is in force (the permit may have expired:
+ * the phone cannot tell offline); or nothing when no period is kept.
+ */
+function periodAt(periods, now) {
+  if (!Array.isArray(periods) || periods.length === 0) return {};
+  const period = periods.find((p) => new Date(p.startsAt) <= now && now < new Date(p.endsAt));
+  return period ? { period } : { noPeriod: true };
 }
