@@ -25,12 +25,13 @@ public static class Http
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Asserts the status, and returns the body; the failure message shows the body.</summary>
+    /// <summary>Asserts the status, and returns the body; the failure message shows the body (and, for a 500, the Hosts' last errors).</summary>
     public static async Task<JsonElement> Expect(this HttpResponseMessage response, HttpStatusCode status)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == status,
-            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: expected {(int)status}, got {(int)response.StatusCode}: {text}"
+            + (response.StatusCode == HttpStatusCode.InternalServerError ? $"\nLast errors the in-process Hosts logged:\n{ServerErrors.Recent()}" : ""));
         var json = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true;
         return json && text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
     }

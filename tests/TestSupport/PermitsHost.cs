@@ -90,6 +90,7 @@ public abstract class PermitsHost : IAsyncLifetime
             web.UseSetting("Permits:RateLimits:AnonymousWritesPerMinute", "100000");
             web.UseSetting("Permits:RateLimits:AnonymousVerifyPerMinute", "1000000");
             web.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            web.ConfigureLogging(logging => logging.AddProvider(new ServerErrors()));
             if (FileLog.FromEnvironment() is { } log)
             {
                 web.ConfigureLogging(logging => logging.AddProvider(log));
