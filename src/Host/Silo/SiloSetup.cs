@@ -39,6 +39,9 @@ internal static class SiloSetup
             // Replaces Orleans' handler, which ends the process with FailFast (ADR 0016).
             silo.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, StopHostOnFatalError>());
             silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
+            // Idle activations are looked for every 30 s (Orleans: every minute), so that a burst's
+            // grains go within 30 s of their age limit and IdleMemory gives their memory back.
+            silo.Configure<GrainCollectionOptions>(collection => collection.CollectionQuantum = IdleMemory.CollectionQuantum);
             if (database.Provider == DatabaseProvider.Postgres && settings.Clustering == SiloClustering.Database)
             {
                 var advertised = ResolveAdvertisedAddress(settings.AdvertisedAddress);
