@@ -19,13 +19,20 @@ public sealed class AdminTests(WebHost web)
         await Expect(page.Locator("#outbox[aria-busy]")).ToHaveCountAsync(0);
     }
 
+    /// <summary>The admin, signed in on a phone-sized page, on the screen the menu links to at <paramref name="path"/>.</summary>
+    private async Task<BrowserPage> AdminScreenAsync(string path, string title)
+    {
+        var admin = await web.OpenAsync(width: 360, height: 740);
+        await admin.SignInAsync(WebHost.Admin);
+        await admin.Page.Locator($"nav a[href='{path}']").ClickAsync();
+        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync(title);
+        return admin;
+    }
+
     [Fact]
     public async Task The_admin_imports_the_national_catalogue_and_sees_the_counts()
     {
-        await using var admin = await web.OpenAsync(width: 360, height: 740);
-        await admin.SignInAsync(WebHost.Admin);
-        await admin.Page.Locator("nav a[href='/admin/geography']").ClickAsync();
-        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Danh mục đơn vị hành chính");
+        await using var admin = await AdminScreenAsync("/admin/geography", "Danh mục đơn vị hành chính");
         await admin.CheckFitsWidthAsync();
         await admin.CheckAccessibilityAsync();
         await admin.Page.Locator("#import button[type=submit]").ClickAsync();
@@ -50,9 +57,7 @@ public sealed class AdminTests(WebHost web)
     [Fact]
     public async Task The_admin_rotates_the_signing_key_after_confirming_and_sees_the_new_key_current()
     {
-        await using var admin = await web.OpenAsync(width: 360, height: 740);
-        await admin.SignInAsync(WebHost.Admin);
-        await admin.Page.Locator("nav a[href='/admin/keys']").ClickAsync();
+        await using var admin = await AdminScreenAsync("/admin/keys", "Khóa ký giấy đi đường");
         var current = admin.Page.Locator("#keys tbody tr", new() { HasText = "Hiện hành" });
         await Expect(current).ToHaveCountAsync(1);
         var before = await current.GetAttributeAsync("data-kid");
@@ -105,10 +110,7 @@ public sealed class AdminTests(WebHost web)
             });
             await registered.Expect(HttpStatusCode.Created);
         }
-        await using var admin = await web.OpenAsync(width: 360, height: 740);
-        await admin.SignInAsync(WebHost.Admin);
-        await admin.Page.Locator("nav a[href='/admin/outbox']").ClickAsync();
-        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Hộp thư đi");
+        await using var admin = await AdminScreenAsync("/admin/outbox", "Hộp thư đi");
         var row = admin.Page.Locator("#outbox tbody tr", new() { HasText = contact });
         // Oldest first, a page at a time: the email is on the last page.
         await Expect(admin.Page.Locator("#outbox tbody tr").First).Not.ToHaveTextAsync("Đang tải…");
@@ -146,10 +148,7 @@ public sealed class AdminTests(WebHost web)
     [Fact]
     public async Task The_admin_sees_the_cluster_s_silo_and_its_grains_in_english_too()
     {
-        await using var admin = await web.OpenAsync(width: 360, height: 740);
-        await admin.SignInAsync(WebHost.Admin);
-        await admin.Page.Locator("nav a[href='/admin/cluster']").ClickAsync();
-        await Expect(admin.Page.Locator("h1")).ToHaveTextAsync("Cụm máy chủ (Orleans)");
+        await using var admin = await AdminScreenAsync("/admin/cluster", "Cụm máy chủ (Orleans)");
         var active = admin.Page.Locator("#silos tbody tr", new() { HasText = "Đang hoạt động" });
         await Expect(active).ToHaveCountAsync(1);
         await Expect(active.Locator("td.num").First).ToHaveTextAsync(new Regex(@"^[1-9][\d.]*$"));
