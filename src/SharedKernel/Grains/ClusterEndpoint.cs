@@ -6,7 +6,7 @@ using Orleans.Runtime;
 
 namespace TravelPermits.SharedKernel.Grains;
 
-/// <summary>A silo of the cluster as its membership table has it, with its figures when it is active.</summary>
+/// <summary>A silo of the cluster as its membership table has it, with its figures when it is active and answers.</summary>
 internal sealed record ClusterMember(
     string Address, string Name, string HostName, string Status, DateTimeOffset StartedAt, DateTimeOffset? AliveAt,
     int? Activations, float? CpuUsage, long? MemoryUsage, long? AvailableMemory, long? ReceivedMessages, long? SentMessages,
@@ -41,9 +41,11 @@ internal sealed class ClusterEndpoint(IGrainFactory grains, TimeProvider time) :
         var management = grains.GetGrain<IManagementGrain>(0);
         var members = await management.GetDetailedHosts(onlyActive: false).WaitAsync(ct);
         var active = members.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
-        var figures = active.Length == 0 ? [] : await management.GetRuntimeStatistics(active).WaitAsync(ct);
-        var byAddress = active.Zip(figures).ToDictionary(p => p.First, p => p.Second);
-        var statistics = active.Length == 0 ? [] : await management.GetSimpleGrainStatistics(active).WaitAsync(ct);
+        // A silo killed a moment ago is still active in the table until the others declare it dead:
+        // its figures would not come, so the page shows the table without them rather than wait.
+        var figures = await FiguresAsync(() => management.GetRuntimeStatistics(active), active.Length, ct);
+        var byAddress = figures.Length == active.Length ? active.Zip(figures).ToDictionary(p => p.First, p => p.Second) : [];
+        var statistics = await FiguresAsync(() => management.GetSimpleGrainStatistics(active), active.Length, ct);
 
         var silos = members.Where(m => m.Status != SiloStatus.Dead).OrderBy(m => Rank(m.Status)).ThenByDescending(m => m.StartTime)
             .Concat(members.Where(m => m.Status == SiloStatus.Dead).OrderByDescending(m => m.StartTime).Take(MaxDead))
@@ -64,6 +66,25 @@ internal sealed class ClusterEndpoint(IGrainFactory grains, TimeProvider time) :
         Instant(member.StartTime), member.IAmAliveTime == default ? null : Instant(member.IAmAliveTime),
         figures?.ActivationCount, figures?.EnvironmentStatistics.FilteredCpuUsagePercentage, figures?.EnvironmentStatistics.FilteredMemoryUsageBytes,
         figures?.EnvironmentStatistics.FilteredAvailableMemoryBytes, figures?.ReceivedMessages, figures?.SentMessages, figures?.IsOverloaded);
+
+    /// <summary>How long the figures of the active silos are waited for.</summary>
+    private static readonly TimeSpan FiguresWait = TimeSpan.FromSeconds(5);
+
+    private static async Task<T[]> FiguresAsync<T>(Func<Task<T[]>> ask, int silos, CancellationToken ct)
+    {
+        if (silos == 0)
+        {
+            return [];
+        }
+        try
+        {
+            return await ask().WaitAsync(FiguresWait, ct);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            return [];
+        }
+    }
 
     private static int Rank(SiloStatus status) => status == SiloStatus.Active ? 0 : 1;
 
