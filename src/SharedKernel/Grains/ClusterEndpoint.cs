@@ -20,10 +20,11 @@ internal sealed record ClusterView(DateTimeOffset At, IReadOnlyList<ClusterMembe
 /// <summary>
 /// <c>GET /api/v1/admin/cluster</c>: the Orleans cluster the Hosts form, for the admin: each silo
 /// (active ones first, then those joining or stopping, then the dead the membership table still
-/// remembers) and the activations of each grain class. What Orleans' own dashboard would show,
-/// asked of the cluster's management grain when the admin looks, so that it costs nothing meanwhile.
+/// remembers) and the activations of each grain class. What Orleans' own dashboard would show, read
+/// from the membership table and asked of the cluster's management grain when the admin looks, so
+/// that it costs nothing meanwhile.
 /// </summary>
-internal sealed class ClusterEndpoint(IGrainFactory grains, TimeProvider time) : EndpointWithoutRequest<ClusterView>
+internal sealed class ClusterEndpoint(IGrainFactory grains, IMembershipTable membership, TimeProvider time) : EndpointWithoutRequest<ClusterView>
 {
     /// <summary>Dead silos shown at most: the membership table keeps them until Orleans' clean-up.</summary>
     private const int MaxDead = 20;
@@ -38,8 +39,10 @@ internal sealed class ClusterEndpoint(IGrainFactory grains, TimeProvider time) :
 
     public override async Task HandleAsync(CancellationToken ct)
     {
+        // The membership table itself, not the management grain: that grain may have lived on a silo
+        // just killed, and its calls fail until the others declare that silo dead.
+        var members = (await membership.ReadAllAsync(ct)).Members.Select(m => m.Item1).ToList();
         var management = grains.GetGrain<IManagementGrain>(0);
-        var members = await management.GetDetailedHosts(onlyActive: false).WaitAsync(ct);
         var active = members.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
         // A silo killed a moment ago is still active in the table until the others declare it dead:
         // its figures would not come, so the page shows the table without them rather than wait.
