@@ -46,9 +46,12 @@ internal sealed class ClusterEndpoint(IGrainFactory grains, IMembershipTable mem
         var active = members.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToArray();
         // A silo killed a moment ago is still active in the table until the others declare it dead:
         // its figures would not come, so the page shows the table without them rather than wait.
-        var figures = await FiguresAsync(() => management.GetRuntimeStatistics(active), active.Length, ct);
+        // Both are asked at once, so that a silo that does not answer costs one wait, not two.
+        var askingFigures = FiguresAsync(() => management.GetRuntimeStatistics(active), active.Length, ct);
+        var askingStatistics = FiguresAsync(() => management.GetSimpleGrainStatistics(active), active.Length, ct);
+        await Task.WhenAll(askingFigures, askingStatistics);
+        var (figures, statistics) = (await askingFigures, await askingStatistics);
         var byAddress = figures.Length == active.Length ? active.Zip(figures).ToDictionary(p => p.First, p => p.Second) : [];
-        var statistics = await FiguresAsync(() => management.GetSimpleGrainStatistics(active), active.Length, ct);
 
         var silos = members.Where(m => m.Status != SiloStatus.Dead).OrderBy(m => Rank(m.Status)).ThenByDescending(m => m.StartTime)
             .Concat(members.Where(m => m.Status == SiloStatus.Dead).OrderByDescending(m => m.StartTime).Take(MaxDead))
