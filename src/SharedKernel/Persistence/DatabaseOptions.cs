@@ -65,19 +65,6 @@ public sealed class DatabaseOptions : IValidatableObject
         }
     }
 
-    /// <summary>Points a module's DbContext at a connection that another module opened (to share its transaction).</summary>
-    public void Configure(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection)
-    {
-        if (Provider == DatabaseProvider.Postgres)
-        {
-            options.UseNpgsql(connection);
-        }
-        else
-        {
-            options.UseSqlite(connection);
-        }
-    }
-
     /// <summary>A new, closed connection to this database, for the few reads that go around EF Core.</summary>
     public System.Data.Common.DbConnection CreateConnection() => Provider == DatabaseProvider.Postgres
         ? new Npgsql.NpgsqlConnection(ConnectionString)
