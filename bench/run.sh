@@ -19,6 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 started=$(date +%s)
+# Whether the tree differs from its commit, read now: the results file this run writes is itself a change.
+dirty=$(git status --porcelain 2>/dev/null || true)
 shared=${PERMITS_SHARED_DIR:-$root/../shared}
 seconds=${BENCH_SECONDS:-20}
 first=${BENCH_FIRST:-100000}
@@ -513,7 +515,7 @@ name_of() { case $1 in Sqlite) echo SQLite ;; Postgres) echo PostgreSQL ;; *) ec
 {
   echo "# Benchmark results"
   echo
-  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') in $((elapsed / 60)) min $((elapsed % 60)) s; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -z "$(git status --porcelain 2>/dev/null)" ] || echo ' with uncommitted changes'). See \`docs/benchmarks.md\` for what limits each figure."
+  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') in $((elapsed / 60)) min $((elapsed % 60)) s; commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$( [ -z "$dirty" ] || echo ' with uncommitted changes'). See \`docs/benchmarks.md\` for what limits each figure."
   echo
   if [ "$first/$more/$rows/$seconds" != 100000/900000/10000/20 ]; then
     echo "**Trial run, not the benchmark: $first + $more permits, $rows rows, ${seconds}s per wrk run.**"
