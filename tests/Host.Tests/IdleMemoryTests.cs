@@ -2,40 +2,37 @@ using TravelPermits.Host.Silo;
 
 namespace TravelPermits.Host.Tests;
 
-/// <summary>When the Host gives a busy spell's memory back: only idle, and only when it grew or a burst's grains went since the last time.</summary>
+/// <summary>When the Host gives a busy spell's memory back: only idle, only with much committed, and not twice in a row.</summary>
 public sealed class IdleMemoryTests
 {
     private static readonly TimeSpan Interval = IdleMemory.Interval;
-    private static readonly long Busy = IdleMemory.IdleBytesPerSecond * (long)Interval.TotalSeconds + 1;
+    private const long Big = 500L << 20;
 
     [Fact]
-    public void An_idle_host_gives_back_once_it_grew_since_the_last_time()
+    public void An_idle_host_with_much_committed_collects_once_per_spacing()
     {
-        Assert.True(IdleMemory.ShouldReclaim(1L << 20, Interval, IdleMemory.Growth, 0));
-        Assert.False(IdleMemory.ShouldReclaim(1L << 20, Interval, IdleMemory.Growth - 1, 0));
-        // Shrunk since (the GC gave back by itself): nothing to do.
-        Assert.False(IdleMemory.ShouldReclaim(0, Interval, -IdleMemory.Growth, 0));
+        Assert.True(IdleMemory.ShouldCollect(1L << 20, Interval, Big, IdleMemory.Spacing, 0));
+        Assert.False(IdleMemory.ShouldCollect(1L << 20, Interval, Big, IdleMemory.Spacing - TimeSpan.FromSeconds(1), 0));
     }
 
     [Fact]
-    public void An_idle_host_gives_back_at_once_when_orleans_collected_a_burst_s_grains_since()
+    public void An_idle_host_collects_again_at_once_when_orleans_collected_a_burst_s_grains_since()
     {
-        Assert.True(IdleMemory.ShouldReclaim(1L << 20, Interval, 0, IdleMemory.GoneActivations));
-        Assert.False(IdleMemory.ShouldReclaim(1L << 20, Interval, 0, IdleMemory.GoneActivations - 1));
+        var lately = IdleMemory.Interval;
+        Assert.True(IdleMemory.ShouldCollect(1L << 20, Interval, Big, lately, IdleMemory.GoneActivations));
+        Assert.False(IdleMemory.ShouldCollect(1L << 20, Interval, Big, lately, IdleMemory.GoneActivations - 1));
+        // Still not while busy, nor with little committed.
+        var busy = IdleMemory.IdleBytesPerSecond * (long)Interval.TotalSeconds + 1;
+        Assert.False(IdleMemory.ShouldCollect(busy, Interval, Big, lately, 50_000));
+        Assert.False(IdleMemory.ShouldCollect(0, Interval, IdleMemory.Floor, lately, 50_000));
     }
 
     [Fact]
-    public void A_busy_host_is_left_alone_however_much_it_grew()
+    public void A_busy_host_or_one_with_little_committed_is_left_alone()
     {
-        Assert.False(IdleMemory.ShouldReclaim(Busy, Interval, 1L << 30, 50_000));
-        Assert.True(IdleMemory.ShouldReclaim(Busy - 1, Interval, 1L << 30, 50_000));
-    }
-
-    [Fact]
-    public void The_c_library_s_free_pages_are_given_back_on_linux()
-    {
-        // The import must bind on the Linux Hosts run (glibc); elsewhere there is nothing to call.
-        Assert.Equal(OperatingSystem.IsLinux(), NativeHeap.Trim());
-        Assert.Equal(OperatingSystem.IsLinux(), NativeHeap.Trim());
+        var busy = IdleMemory.IdleBytesPerSecond * (long)Interval.TotalSeconds + 1;
+        Assert.False(IdleMemory.ShouldCollect(busy, Interval, Big, TimeSpan.FromHours(1), 0));
+        Assert.False(IdleMemory.ShouldCollect(0, Interval, IdleMemory.Floor, TimeSpan.FromHours(1), 0));
+        Assert.True(IdleMemory.ShouldCollect(busy - 1, Interval, IdleMemory.Floor + 1, TimeSpan.FromHours(1), 0));
     }
 }

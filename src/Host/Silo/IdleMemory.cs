@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -10,22 +9,16 @@ namespace TravelPermits.Host.Silo;
 /// burst touched (100,000 permits stamped) are collected by Orleans minutes after their last call and
 /// are garbage from then on; but an idle Host allocates too little for the garbage collector to run, so
 /// the pages they held would stay committed for as long as it stays idle (docs/benchmarks.md). Every
-/// <see cref="Interval"/>, when the Host allocated little since the last look, and either its resident
-/// memory grew by <see cref="Growth"/> since the last time it was given back or Orleans has collected at
-/// least <see cref="GoneActivations"/> activations since, it is given back: one full, compacting
-/// collection in the aggressive mode, then the C library's free pages (glibc keeps what SQLite and the
-/// runtime freed, <c>malloc_trim</c>).
+/// <see cref="Interval"/>, when the Host allocated little since the last look and the GC heap had more
+/// than <see cref="Floor"/> committed at its last collection, one full, compacting collection in the
+/// aggressive mode returns the free pages: at most once per <see cref="Spacing"/>, or sooner once Orleans
+/// has collected at least <see cref="GoneActivations"/> of the silo's activations since, whose memory
+/// is then garbage to give back.
 /// </summary>
-/// <remarks>
-/// The resident memory decides, not the GC's committed bytes, which are those of its last collection:
-/// an idle Host collects seldom, and the regions it committed since for new allocations grew the
-/// process by 90 MB in three minutes after a burst while the last collection's figure stood still
-/// (docs/benchmarks.md). Growth, not time, also spaces the collections: after a burst memory is given
-/// back as fast as it comes, and a quiet Host collects only when it grew by so much again.
-/// </remarks>
 internal sealed partial class IdleMemory(TimeProvider time, IActivationWorkingSet activations, ILogger<IdleMemory> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Spacing = TimeSpan.FromSeconds(60);
 
     /// <summary>How often Orleans looks for activations past their age limit (SiloSetup).</summary>
     public static readonly TimeSpan CollectionQuantum = TimeSpan.FromSeconds(30);
@@ -33,42 +26,42 @@ internal sealed partial class IdleMemory(TimeProvider time, IActivationWorkingSe
     /// <summary>What an idle Host allocates at most (its timers, the email and Hangfire polls): well under this.</summary>
     public const long IdleBytesPerSecond = 2L << 20;
 
-    /// <summary>Resident memory grown by so much since it was last given back is worth giving back again.</summary>
-    public const long Growth = 32L << 20;
+    /// <summary>A Host with no burst behind it commits less than this; under it there is nothing worth a full collection.</summary>
+    public const long Floor = 160L << 20;
 
-    /// <summary>So many activations gone since memory was last given back (a burst's grains collected) is worth doing it again.</summary>
+    /// <summary>So many activations gone since the last collection (a burst's grains collected) is worth one more at once.</summary>
     public const int GoneActivations = 1_000;
 
-    /// <summary>Whether to give memory back now: idle since the last look, and grown or many activations gone since the last time.</summary>
-    public static bool ShouldReclaim(long allocatedSince, TimeSpan over, long grownSince, int activationsGone) =>
-        allocatedSince <= IdleBytesPerSecond * over.TotalSeconds && (grownSince >= Growth || activationsGone >= GoneActivations);
+    /// <summary>
+    /// Whether to collect now: idle since the last look, much committed, and either not collected so
+    /// lately or many activations gone since.
+    /// </summary>
+    public static bool ShouldCollect(long allocatedSince, TimeSpan over, long committed, TimeSpan sinceLastCollection, int activationsGone) =>
+        allocatedSince <= IdleBytesPerSecond * over.TotalSeconds && committed > Floor
+        && (sinceLastCollection >= Spacing || activationsGone >= GoneActivations);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var allocated = GC.GetTotalAllocatedBytes();
-        var resident = Environment.WorkingSet; // what the Host held when memory was last given back
-        var peak = activations.Count; // the most activations seen since then
+        var lastCollection = time.GetTimestamp();
+        var peak = activations.Count; // the most activations seen since the last collection
         using var timer = new PeriodicTimer(Interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var now = GC.GetTotalAllocatedBytes();
+                var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 var count = activations.Count;
                 peak = Math.Max(peak, count);
-                var before = Environment.WorkingSet;
-                if (ShouldReclaim(now - allocated, Interval, before - resident, peak - count))
+                if (ShouldCollect(now - allocated, Interval, committed, time.GetElapsedTime(lastCollection), peak - count))
                 {
-                    var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
                     GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                    NativeHeap.Trim();
-                    resident = Environment.WorkingSet;
+                    lastCollection = time.GetTimestamp();
                     peak = count;
-                    LogGivenBack(logger, before >> 20, resident >> 20, committed >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20, count);
+                    LogCollected(logger, committed >> 20, GC.GetGCMemoryInfo().TotalCommittedBytes >> 20, count);
                     now = GC.GetTotalAllocatedBytes();
                 }
-                // Grown while busy is given back at the first quiet look; shrunk (by the GC itself) is the new mark.
-                resident = Math.Min(resident, before);
                 allocated = now;
             }
         }
@@ -77,39 +70,6 @@ internal sealed partial class IdleMemory(TimeProvider time, IActivationWorkingSe
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Idle: the memory of the last busy spell given back ({Before} MB resident, {After} MB now; GC heap {Committed} MB committed at its last collection, {CommittedAfter} MB now; {Activations} activations)")]
-    private static partial void LogGivenBack(ILogger logger, long before, long after, long committed, long committedAfter, int activations);
-}
-
-/// <summary>
-/// The C library's heap: glibc keeps the pages freed by native code (SQLite's caches, the runtime's own
-/// allocations) for reuse until <c>malloc_trim</c> gives them back. Elsewhere (musl, macOS, Windows)
-/// there is nothing to call and nothing is done.
-/// </summary>
-internal static class NativeHeap
-{
-    private static bool _unavailable = !OperatingSystem.IsLinux();
-
-    /// <summary>Gives the C library's free pages back to the system; false where there is no such call.</summary>
-    public static bool Trim()
-    {
-        if (_unavailable)
-        {
-            return false;
-        }
-        try
-        {
-            MallocTrim(0);
-            return true;
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            _unavailable = true;
-            return false;
-        }
-    }
-
-    // A plain import: the signature is blittable, and LibraryImport would need unsafe code in the Host.
-    [DllImport("libc", EntryPoint = "malloc_trim", ExactSpelling = true)]
-    private static extern int MallocTrim(nuint pad);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Idle: the memory of the last busy spell given back ({Before} MB committed, {After} MB now; {Activations} activations)")]
+    private static partial void LogCollected(ILogger logger, long before, long after, int activations);
 }
