@@ -222,6 +222,47 @@ public sealed class ManageTests(WebHost web)
         await Expect(approver.Page.Locator("#done")).ToContainTextAsync($"Đã chuyển 0 giấy của 0 doanh nghiệp sang đợt {label} B");
     }
 
+    [Fact]
+    public async Task A_ward_s_policy_answered_late_never_fills_in_the_ward_chosen_after_it()
+    {
+        const string ward = "20203"; // Phường Tam Thuận: no other browser test uses it
+        using (var api = await web.ApiAsync(WebHost.Approver))
+        {
+            using var set = await api.PutAsync($"/api/v1/wards/{ward}/policy", JsonContent.Create(
+                new { defaultRatioPercent = 73, chain = new { policeVerify = false, policeStamp = false } }), TestContext.Current.CancellationToken);
+            await set.Expect(HttpStatusCode.OK);
+        }
+        await using var approver = await web.OpenAsync();
+        await approver.SignInAsync(WebHost.Approver);
+        // Every ward's policy waits until the test lets it through, the chosen ward's last.
+        var first = new TaskCompletionSource();
+        var chosen = new TaskCompletionSource();
+        await approver.Page.RouteAsync("**/api/v1/wards/*/policy", async route =>
+        {
+            await (route.Request.Url.Contains($"/wards/{ward}/", StringComparison.Ordinal) ? chosen.Task : first.Task);
+            await route.ContinueAsync();
+        });
+        await approver.Page.Locator("nav a[href='/policies']").ClickAsync();
+        await approver.Page.Locator("#ward").SelectOptionAsync(ward);
+        // Until its answer comes, the chosen ward's fields cannot be typed into.
+        await Expect(approver.Page.Locator("#ward-policy")).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(approver.Page.Locator("#ward-ratio")).ToBeDisabledAsync();
+        await Expect(approver.Page.Locator("#ward-effective")).ToBeEmptyAsync();
+        chosen.SetResult();
+        await Expect(approver.Page.Locator("#ward-policy")).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(approver.Page.Locator("#ward-ratio")).ToHaveValueAsync("73");
+        // The first ward's answer, now late, is dropped: what the approver types is saved for the ward chosen.
+        first.SetResult();
+        await approver.Page.Locator("#ward-ratio").FillAsync("41");
+        await approver.Page.Locator("#ward-policy button[type=submit]").ClickAsync();
+        await Expect(approver.Page.Locator("#done")).ToContainTextAsync("Phường Tam Thuận");
+        await Expect(approver.Page.Locator("#ward-effective")).ToContainTextAsync("41%");
+        await Expect(approver.Page.Locator("#ward")).ToHaveValueAsync(ward);
+        using var check = await web.ApiAsync(WebHost.Approver);
+        using var read = await check.GetAsync($"/api/v1/wards/{ward}/policy", TestContext.Current.CancellationToken);
+        Assert.Equal(41, (await read.Expect(HttpStatusCode.OK)).GetProperty("defaultRatioPercent").GetInt32());
+    }
+
     [Theory]
     [InlineData(WebHost.WardOfficer, "/audit")]
     [InlineData(WebHost.WardOfficer, "/policies")]

@@ -24,10 +24,24 @@ async function loadCity() {
   await loadWard();
 }
 
+let wardLoad = 0; // the latest ward asked for: an answer for an earlier choice is dropped
+
+// While a ward's policy is on its way, its fields wait: what one types into them would be
+// overwritten by the answer, or saved for the ward chosen before.
+function wardFieldsWait(waiting) {
+  $('#ward-policy').setAttribute('aria-busy', String(waiting));
+  $('#ward-policy').querySelectorAll('input, button').forEach((e) => { e.disabled = waiting; });
+}
+
 async function loadWard() {
   const code = $('#ward').value;
   if (!code) return;
+  const load = ++wardLoad;
+  wardFieldsWait(true);
+  $('#ward-effective').textContent = '';
   const result = await api(`wards/${encodeURIComponent(code)}/policy`);
+  if (load !== wardLoad) return;
+  wardFieldsWait(false);
   if (!result.ok) return failed(result);
   const p = result.data;
   const now = wardConditions.get(code);
