@@ -82,7 +82,17 @@ public sealed class BrowserPage : IAsyncDisposable
         Assert.True(response?.Ok == true, $"GET {path}: {response?.Status}");
     }
 
+    /// <summary>Signs in and waits for the account's screen.</summary>
     public async Task SignInAsync(string email, string password = WebHost.Password)
+    {
+        await SubmitSignInAsync(email, password);
+        // The account's screen, parsed and its module run (DOMContentLoaded waits for module scripts):
+        // a form typed into before its script listens would be sent by the browser itself.
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    }
+
+    /// <summary>Fills in and sends the sign-in form, whatever its answer.</summary>
+    public async Task SubmitSignInAsync(string email, string password)
     {
         await Page.GotoAsync("/");
         await Page.Locator("#email").FillAsync(email);

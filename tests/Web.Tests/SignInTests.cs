@@ -17,7 +17,7 @@ public sealed class SignInTests(WebHost web)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Đăng nhập"); // Vietnamese, though the browser asks for English
         await browser.CheckAccessibilityAsync();
 
-        await browser.SignInAsync(WebHost.Clerk, "Wrong@Passw0rd");
+        await browser.SubmitSignInAsync(WebHost.Clerk, "Wrong@Passw0rd");
         await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("Email hoặc mật khẩu không đúng.");
         await Expect(page.Locator("#email")).ToHaveValueAsync(WebHost.Clerk);
         await browser.CheckAccessibilityAsync();
@@ -67,7 +67,7 @@ public sealed class SignInTests(WebHost web)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
-        await browser.SignInAsync(WebHost.Clerk, "Wrong@Passw0rd");
+        await browser.SubmitSignInAsync(WebHost.Clerk, "Wrong@Passw0rd");
         await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync("The email or password is wrong.");
         await browser.SignInAsync(WebHost.Clerk);
         await Expect(page.Locator("nav")).ToContainTextAsync("Permits");
