@@ -11,13 +11,26 @@ public static class Http
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) =>
-        client.PostAsJsonAsync(url, body, JsonOptions, TestContext.Current.CancellationToken);
+        Sending(() => client.PostAsJsonAsync(url, body, JsonOptions, TestContext.Current.CancellationToken));
 
     public static Task<HttpResponseMessage> PutJson(this HttpClient client, string url, object body) =>
-        client.PutAsJsonAsync(url, body, JsonOptions, TestContext.Current.CancellationToken);
+        Sending(() => client.PutAsJsonAsync(url, body, JsonOptions, TestContext.Current.CancellationToken));
 
     public static Task<HttpResponseMessage> Get(this HttpClient client, string url) =>
-        client.GetAsync(url, TestContext.Current.CancellationToken);
+        Sending(() => client.GetAsync(url, TestContext.Current.CancellationToken));
+
+    /// <summary>A call to an in-process Host that had stopped by itself says what the Hosts last logged (a silo declared dead stops its Host).</summary>
+    private static async Task<HttpResponseMessage> Sending(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            return await send();
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new InvalidOperationException($"The in-process Host was stopped under the test. Last errors the in-process Hosts logged:\n{ServerErrors.Recent()}", e);
+        }
+    }
 
     public static async Task<JsonElement> ReadJson(this HttpResponseMessage response)
     {

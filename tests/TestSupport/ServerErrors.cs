@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace TravelPermits.TestSupport;
 
 /// <summary>
-/// The last errors the in-process Hosts logged, with their exceptions, kept so that a test that gets
-/// an unexpected 500 says why (<see cref="Http.Expect"/>): the test runner shows none of a Host's log,
+/// The last errors the in-process Hosts logged, with their exceptions, and their critical lines, kept
+/// so that a test that gets an unexpected 500, or whose Host stopped under it, says why
+/// (<see cref="Http.Expect"/>, <see cref="Http.Get"/>): the test runner shows none of a Host's log,
 /// and a 500's body never carries the exception.
 /// </summary>
 public sealed class ServerErrors : ILoggerProvider
@@ -35,13 +36,14 @@ public sealed class ServerErrors : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (!IsEnabled(logLevel) || exception is null)
+            // Errors with their exception (a 500's cause), and every critical line (a silo that stops its Host logs one).
+            if (!IsEnabled(logLevel) || (exception is null && logLevel < LogLevel.Critical))
             {
                 return;
             }
             lock (Last)
             {
-                Last.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {category}: {formatter(state, exception)}\n{exception}");
+                Last.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}\n{exception}");
                 while (Last.Count > Kept)
                 {
                     Last.Dequeue();
