@@ -394,6 +394,24 @@ public abstract class PermitTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_permit_s_grain_revokes_it_once_and_refuses_a_permit_that_does_not_exist()
+    {
+        var (enterprise, clerk, entries) = await ApprovedAsync(1);
+        var permit = (await IssueAsync(clerk, enterprise, entries)).GetProperty("permits")[0];
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var grain = grains.GetGrain<Permits.Contracts.IPermitGrain>(permit.GetProperty("id").GetGuid());
+        Assert.True(await grain.RevokeAsync("Nghỉ việc"));
+        Assert.Equal("revoked", (await VerifyAsync(permit.GetProperty("token").GetString()!)).GetProperty("result").GetString());
+        Assert.False(await grain.RevokeAsync("Lần hai"));
+        using (var read = await clerk.Get($"/api/v1/enterprises/{enterprise}"))
+        {
+            Assert.Equal(0, (await read.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+        }
+        var missing = await Assert.ThrowsAsync<SharedKernel.Problems.ProblemException>(() => grains.GetGrain<Permits.Contracts.IPermitGrain>(Guid.NewGuid()).RevokeAsync("x"));
+        Assert.Equal(HttpStatusCode.NotFound, (HttpStatusCode)missing.Status);
+    }
+
+    [Fact]
     public void A_permits_grain_is_collected_two_minutes_after_its_last_call()
     {
         // Many permits are each touched once: their activations must not stay for Orleans' default 15 minutes.

@@ -10,4 +10,7 @@ internal sealed class PermitGrain(IServiceScopeFactory scopes) : Grain, IPermitG
 {
     public Task StampAsync() =>
         scopes.WithAsync<PermitStamper>(stamper => stamper.TransitionAsync(this.GetPrimaryKey(), CancellationToken.None));
+
+    public Task<bool> RevokeAsync(string reason) =>
+        scopes.WithAsync<PermitRevoker, bool>(revoker => revoker.RevokeOneAsync(this.GetPrimaryKey(), reason, CancellationToken.None));
 }

@@ -16,10 +16,11 @@ namespace TravelPermits.Permits.Manage;
 /// Revokes permits in one transaction: each live one is revoked by a guarded update (never
 /// twice) and joins the revocation feed; each enterprise gets one email listing its holders and,
 /// once the transaction commits, its places back (<see cref="PlaceReturns"/>). Returns how many
-/// were revoked now.
+/// were revoked now. One permit is revoked through its grain (<see cref="IPermitGrain"/>), as its
+/// stamp is; a list or a period's permits here, all or nothing (docs/adr/0017).
 /// </summary>
 internal sealed class PermitRevoker(
-    PermitsDbContext db, PlaceReturns places, IEnterpriseDirectory enterprises, ActorAccessor actor, TimeProvider time)
+    PermitsDbContext db, PlaceReturns places, IEnterpriseDirectory enterprises, IGrainFactory grains, ActorAccessor actor, TimeProvider time)
 {
     private static readonly LocalizedText NoSuchPeriod = new("Không có giai đoạn này.", "No such period.");
 
@@ -36,7 +37,19 @@ internal sealed class PermitRevoker(
         {
             throw ProblemException.NotFound(PermitTexts.Permit);
         }
+        if (permits is [var one])
+        {
+            return await grains.GetGrain<IPermitGrain>(one.Id).RevokeAsync(reason) ? 1 : 0;
+        }
         return await RevokeAsync(permits, reason, ct);
+    }
+
+    /// <summary>The revocation of one permit, for <see cref="Grains.PermitGrain"/> only: whether it was live and is now revoked.</summary>
+    public async Task<bool> RevokeOneAsync(Guid id, string reason, CancellationToken ct)
+    {
+        var permit = await db.Permits.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw ProblemException.NotFound(PermitTexts.Permit);
+        return await RevokeAsync([permit], reason, ct) == 1;
     }
 
     /// <summary>
