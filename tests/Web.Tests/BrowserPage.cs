@@ -86,9 +86,10 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task SignInAsync(string email, string password = WebHost.Password)
     {
         await SubmitSignInAsync(email, password);
-        // The account's screen, parsed and its module run (DOMContentLoaded waits for module scripts):
-        // a form typed into before its script listens would be sent by the browser itself.
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // The account's screen, parsed and its module run (module scripts run before the document
+        // leaves "loading"): a form typed into before its script listens would be sent by the browser itself.
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/", new() { WaitUntil = WaitUntilState.Commit });
+        await Page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
     }
 
     /// <summary>Fills in and sends the sign-in form, whatever its answer.</summary>
