@@ -84,4 +84,24 @@ public abstract class PersistenceTests(PermitsHost host)
 public sealed class PersistenceTestsOnSqlite(SqliteHost host) : PersistenceTests(host);
 
 [Collection(nameof(PostgresCollection))]
-public sealed class PersistenceTestsOnPostgres(PostgresHost host) : PersistenceTests(host);
+public sealed class PersistenceTestsOnPostgres(PostgresHost host) : PersistenceTests(host)
+{
+    /// <summary>
+    /// The fixture's server is on the loopback and its connection string chooses no SSL Mode: the
+    /// Host's connections go without TLS, which a server that offers it (Debian's) would otherwise use.
+    /// </summary>
+    [Fact]
+    public async Task A_server_on_the_loopback_is_reached_without_tls_unless_the_connection_string_asks_for_it()
+    {
+        var database = host.Services.GetRequiredService<DatabaseOptions>();
+        await using (var connection = database.CreateConnection())
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var ssl = connection.CreateCommand();
+            ssl.CommandText = "SELECT COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false)";
+            Assert.Equal(false, await ssl.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        var asked = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { SslMode = Npgsql.SslMode.Prefer }.ConnectionString;
+        Assert.Equal(asked, DatabaseOptions.WithoutTlsOnLoopback(asked));
+    }
+}

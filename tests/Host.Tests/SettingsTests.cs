@@ -95,6 +95,35 @@ public sealed class SettingsTests : IAsyncLifetime
         Assert.Equal(DatabaseProvider.Postgres, DatabaseOptions.From(configuration).Provider);
     }
 
+    [Theory]
+    [InlineData("Host=127.0.0.1;Username=permits", true)]
+    [InlineData("Host=localhost;Port=5433;Username=permits", true)]
+    [InlineData("Host=127.0.0.1:5433,localhost;Username=permits", true)]
+    [InlineData("Host=::1;Username=permits", true)]
+    [InlineData("Host=db;Username=permits", false)]
+    [InlineData("Host=127.0.0.1,db;Username=permits", false)]
+    [InlineData("Host=10.0.0.5;Username=permits", false)]
+    [InlineData("Host=127.0.0.1;SSL Mode=Require;Username=permits", false)]
+    [InlineData("Host=127.0.0.1;sslmode=prefer;Username=permits", false)]
+    public void PostgreSQL_on_the_loopback_goes_without_tls_unless_the_connection_string_chooses(string set, bool disabled)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Permits:Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Permits"] = set,
+        }).Build();
+        var used = DatabaseOptions.From(configuration).ConnectionString;
+        if (disabled)
+        {
+            Assert.Equal(Npgsql.SslMode.Disable, new Npgsql.NpgsqlConnectionStringBuilder(used).SslMode);
+            Assert.Equal(new Npgsql.NpgsqlConnectionStringBuilder(set) { SslMode = Npgsql.SslMode.Disable }.ConnectionString, used);
+        }
+        else
+        {
+            Assert.Equal(set, used);
+        }
+    }
+
     /// <summary>Starts the in-memory Host on a scratch folder with these settings; returns what stopped it.</summary>
     private async Task<string> StartFailureAsync(params (string Key, string Value)[] settings)
     {

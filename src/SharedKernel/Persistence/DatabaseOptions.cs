@@ -25,16 +25,72 @@ public sealed class DatabaseOptions : IValidatableObject
     public const string Section = "";
 
     private string? _connectionString;
+    private (string Set, string Used)? _postgres; // the PostgreSQL string set, and the one used
 
     [ConfigurationKeyName("Permits:Database:Provider")]
     [EnumDataType(typeof(DatabaseProvider), ErrorMessage = "{0} must be 'Sqlite' or 'Postgres'.")]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// The connection string as set (<c>data/permits.db</c> when none is set on SQLite). On PostgreSQL,
+    /// one that reaches the server only over this machine's loopback and chooses no <c>SSL Mode</c>
+    /// gets <c>SSL Mode=Disable</c> (<see cref="WithoutTlsOnLoopback"/>).
+    /// </summary>
     [ConfigurationKeyName("ConnectionStrings:Permits")]
     public string ConnectionString
     {
-        get => string.IsNullOrWhiteSpace(_connectionString) && Provider == DatabaseProvider.Sqlite ? DefaultSqlite : _connectionString ?? "";
+        get
+        {
+            if (string.IsNullOrWhiteSpace(_connectionString))
+            {
+                return Provider == DatabaseProvider.Sqlite ? DefaultSqlite : "";
+            }
+            if (Provider != DatabaseProvider.Postgres)
+            {
+                return _connectionString;
+            }
+            // Read by every DbContext made: worked out once per value.
+            var known = _postgres;
+            if (known?.Set != _connectionString)
+            {
+                _postgres = known = (_connectionString, WithoutTlsOnLoopback(_connectionString));
+            }
+            return known.Value.Used;
+        }
         set => _connectionString = value;
+    }
+
+    /// <summary>
+    /// TLS off for a PostgreSQL server reached over the loopback (<c>localhost</c>, <c>127.0.0.0/8</c>,
+    /// <c>::1</c>) when the connection string chooses no <c>SSL Mode</c>. Npgsql's default asks for TLS
+    /// whenever the server offers it, as Debian's does, and on the loopback it protects nothing (the
+    /// bytes never leave the machine) while costing a tenth of the Host's CPU at the checkpoints' pace
+    /// (docs/benchmarks.md). A string with its own <c>SSL Mode</c>, or any other host, is left as it is.
+    /// </summary>
+    public static string WithoutTlsOnLoopback(string connectionString)
+    {
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (keys.ContainsKey("SSL Mode") || keys.ContainsKey("SslMode"))
+        {
+            return connectionString;
+        }
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        var hosts = (builder.Host ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (hosts.Length == 0 || !hosts.All(IsLoopback))
+        {
+            return connectionString;
+        }
+        builder.SslMode = Npgsql.SslMode.Disable;
+        return builder.ConnectionString;
+    }
+
+    private static bool IsLoopback(string host)
+    {
+        // A host may carry its port (host:port, [v6]:port).
+        var name = host.StartsWith('[') && host.IndexOf(']', StringComparison.Ordinal) is > 0 and var end ? host[1..end]
+            : host.Count(c => c == ':') == 1 ? host[..host.IndexOf(':', StringComparison.Ordinal)] : host;
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(name, out var address) && System.Net.IPAddress.IsLoopback(address));
     }
 
     /// <summary>The settings read at once, for what is configured before the Host's services exist.</summary>
