@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using TravelPermits.TestSupport;
 using Xunit;
@@ -69,6 +70,46 @@ public sealed class RegisterTests(WebHost web)
         var row = approver.Page.Locator("#enterprises tbody tr", new() { HasText = name });
         await Expect(row).ToContainTextAsync("Chờ duyệt");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Kích hoạt {name}" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_wards_of_a_city_chosen_before_never_replace_those_of_the_city_chosen_after()
+    {
+        await using var visitor = await web.OpenAsync(width: 360, height: 740);
+        var page = visitor.Page;
+        // A second city, answered by the test; Da Nang's wards held back until the visitor has chosen it.
+        await page.RouteAsync("**/api/v1/cities", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "application/json",
+            Body = """[{"code":"48","name":"Thành phố Đà Nẵng"},{"code":"99","name":"Tỉnh Thử Nghiệm"}]""",
+        }));
+        var daNang = new TaskCompletionSource();
+        await page.RouteAsync(new Regex(@"/api/v1/wards\?cityCode=48$"), async route =>
+        {
+            await daNang.Task;
+            await route.ContinueAsync();
+        });
+        await page.RouteAsync(new Regex(@"/api/v1/wards\?cityCode=99$"), route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            ContentType = "application/json",
+            Body = """[{"code":"99001","name":"Xã Thử","districtName":"Huyện Thử"}]""",
+        }));
+        await visitor.GotoAsync("/register");
+        var ward = page.Locator("#r-ward");
+        await page.Locator("#r-city").SelectOptionAsync("48");
+        await Expect(ward).ToHaveAttributeAsync("aria-busy", "true");
+        await page.Locator("#r-city").SelectOptionAsync("99");
+        await Expect(ward).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(ward.Locator("option[value='99001']")).ToHaveCountAsync(1);
+
+        // Da Nang's wards come now, late: the page has read them (two turns of its event loop after
+        // the answer) and still offers only the wards of the city chosen.
+        await page.RunAndWaitForResponseAsync(() => { daNang.SetResult(); return Task.CompletedTask; },
+            response => response.Url.EndsWith("/api/v1/wards?cityCode=48", StringComparison.Ordinal));
+        await page.EvaluateAsync("() => new Promise(r => setTimeout(() => setTimeout(r, 0), 0))");
+        await Expect(ward.Locator($"option[value='{WebHost.DemoWard}']")).ToHaveCountAsync(0);
+        await Expect(ward.Locator("option[value='99001']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#r-city")).ToHaveValueAsync("99");
     }
 
     [Fact]

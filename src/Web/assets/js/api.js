@@ -33,6 +33,20 @@ export async function api(path, { method = 'GET', json, form, headers = {}, raw 
   return { ok: response.ok, status: response.status, data, response };
 }
 
+/**
+ * Keeps only the latest of a series of reads that a choice starts (a city, a ward): the function it
+ * returns takes a read's promise and resolves to its answer, or to null when another read was started
+ * since, whose answer is then the one to show however late the earlier one comes.
+ */
+export function latestOnly() {
+  let started = 0;
+  return async (read) => {
+    const mine = ++started;
+    const result = await read;
+    return mine === started ? result : null;
+  };
+}
+
 /** A key that makes a retried creation return the first answer (the contract's Idempotency-Key). */
 export const idempotencyKey = () => crypto.randomUUID();
 

@@ -1,4 +1,4 @@
-import { api, fieldErrors, idempotencyKey, problemText } from './api.js';
+import { api, fieldErrors, idempotencyKey, latestOnly, problemText } from './api.js';
 import { $, done, el, say, texts } from './dom.js';
 import { dateTime, fill, number, vietnamDay } from './format.js';
 import { condition } from './ward-level.js';
@@ -24,7 +24,7 @@ async function loadCity() {
   await loadWard();
 }
 
-let wardLoad = 0; // the latest ward asked for: an answer for an earlier choice is dropped
+const wardPolicy = latestOnly(); // an answer for a ward chosen before the current one is dropped
 
 // While a ward's policy is on its way, its fields wait: what one types into them would be
 // overwritten by the answer, or saved for the ward chosen before.
@@ -36,11 +36,10 @@ function wardFieldsWait(waiting) {
 async function loadWard() {
   const code = $('#ward').value;
   if (!code) return;
-  const load = ++wardLoad;
   wardFieldsWait(true);
   $('#ward-effective').textContent = '';
-  const result = await api(`wards/${encodeURIComponent(code)}/policy`);
-  if (load !== wardLoad) return;
+  const result = await wardPolicy(api(`wards/${encodeURIComponent(code)}/policy`));
+  if (!result) return;
   wardFieldsWait(false);
   if (!result.ok) return failed(result);
   const p = result.data;

@@ -1,7 +1,7 @@
 // An enterprise registers itself (anonymous): POST /api/v1/enterprises/registrations, pending until
 // a ward officer or the approver activates it. As on the set-password page, the call goes through
 // api.js, which carries the page's anti-forgery token should the visitor be signed in.
-import { api, idempotencyKey, problemText } from './api.js';
+import { api, idempotencyKey, latestOnly, problemText } from './api.js';
 import { $, el, say, texts } from './dom.js';
 import { clearFieldErrors, showFieldErrors } from './field-errors.js';
 import { fill } from './format.js';
@@ -15,14 +15,18 @@ async function loadCities() {
   $('#r-city').replaceChildren(el('option', { value: '', text: '' }), ...cities.map((c) => el('option', { value: c.code, text: c.name })));
 }
 
+const wardsOfCity = latestOnly(); // a city chosen before the current one: its wards are dropped
+
 async function loadWards() {
   const city = $('#r-city').value;
   const select = $('#r-ward');
-  if (!city) {
-    select.replaceChildren(el('option', { value: '', text: t.chooseCity }));
-    return;
-  }
-  const result = await api(`wards?cityCode=${encodeURIComponent(city)}`);
+  // The wards of the city chosen before go at once: one of them, picked now, would register the
+  // enterprise in the wrong city.
+  select.replaceChildren(el('option', { value: '', text: city ? '' : t.chooseCity }));
+  select.setAttribute('aria-busy', String(Boolean(city)));
+  const result = await wardsOfCity(city ? api(`wards?cityCode=${encodeURIComponent(city)}`) : Promise.resolve(null));
+  if (!result) return;
+  select.setAttribute('aria-busy', 'false');
   const wards = result.ok ? result.data : [];
   select.replaceChildren(el('option', { value: '', text: '' }),
     ...wards.map((w) => el('option', { value: w.code, text: `${w.name} – ${w.districtName}` })));

@@ -1,4 +1,4 @@
-import { api, problemText } from './api.js';
+import { api, latestOnly, problemText } from './api.js';
 import { bars } from './bars.js';
 import { $, el, say, texts } from './dom.js';
 import { dateTime, fill, number } from './format.js';
@@ -12,11 +12,16 @@ const conditions = new Map(); // a ward's code -> { level, lockdown } in force, 
 /** The city whose wards the filter offers: the approver's own, or the one the admin typed. */
 const city = () => ($('#city') ? $('#city').value.trim() : screen.city) || '';
 
+// A filter changed again before its choices came: only the latest choices are shown.
+const wardsOfCity = latestOnly();
+const enterprisesOfWard = latestOnly();
+
 /** The city's wards: names for the scope line, and the choices of the filter (approver, admin). */
 async function loadWards() {
   const select = $('#ward');
   const code = city();
-  const result = code ? await api(`wards?cityCode=${encodeURIComponent(code)}`) : { ok: true, data: [] };
+  const result = await wardsOfCity(code ? api(`wards?cityCode=${encodeURIComponent(code)}`) : Promise.resolve({ ok: true, data: [] }));
+  if (!result) return;
   const wards = result.ok ? result.data : [];
   wards.forEach((w) => { names.wards.set(w.code, w.name); conditions.set(w.code, w); });
   select?.replaceChildren(select.options[0], ...wards.map((w) => el('option', { value: w.code, text: `${w.name} (${w.districtName})` })));
@@ -27,7 +32,8 @@ async function loadEnterprises() {
   const query = new URLSearchParams({ limit: '500' });
   const ward = $('#ward')?.value;
   if (ward) query.set('wardCode', ward);
-  const result = await api(`enterprises?${query}`);
+  const result = await enterprisesOfWard(api(`enterprises?${query}`));
+  if (!result) return;
   const items = result.ok ? result.data.items.filter((e) => !city() || e.cityCode === city()) : [];
   items.forEach((e) => names.enterprises.set(e.id, e.name));
   const chosen = select.value;
