@@ -86,10 +86,12 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task SignInAsync(string email, string password = WebHost.Password)
     {
         await SubmitSignInAsync(email, password);
-        // The account's screen, parsed and its module run (module scripts run before the document
-        // leaves "loading"): a form typed into before its script listens would be sent by the browser itself.
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/", new() { WaitUntil = WaitUntilState.Commit });
-        await Page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        // The account's screen loaded, its module run ("complete" comes after DOMContentLoaded, which
+        // waits for module scripts; "interactive" comes before them): a form typed into before its
+        // script listens would be sent by the browser itself.
+        // Asked of the page itself: Playwright's WaitForURL, when the URL is already there, waits for a
+        // load state that may be past, and timed out so.
+        await Page.WaitForFunctionAsync("() => location.pathname !== '/' && document.readyState === 'complete'");
     }
 
     /// <summary>Fills in and sends the sign-in form, whatever its answer.</summary>

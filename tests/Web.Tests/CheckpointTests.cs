@@ -146,6 +146,36 @@ public sealed class CheckpointTests(WebHost web)
         }
     }
 
+    /// <summary>
+    /// A hand scanner types a code and Enter as soon as the page shows, before its script has come:
+    /// the browser does not send the form itself (which would reload the page and lose the code),
+    /// and the code is checked once the script runs.
+    /// </summary>
+    [Fact]
+    public async Task A_code_scanned_before_the_page_s_script_came_is_checked_once_it_runs()
+    {
+        var permit = Assert.Single(await ApiSteps.IssueAsync(web, WebHost.Clerk, [Workbooks.Person(2, $"Lý Văn Sớm {ApiSteps.Tag()}")]));
+        await using var checkpoint = await web.OpenAsync(width: 360, height: 740);
+        var page = checkpoint.Page;
+        var script = new TaskCompletionSource();
+        await page.RouteAsync("**/assets/js/checkpoint.js", async route =>
+        {
+            await script.Task;
+            await route.ContinueAsync();
+        });
+        await checkpoint.SubmitSignInAsync(Checkpoint, WebHost.Password);
+        await page.WaitForFunctionAsync("() => location.pathname === '/checkpoint' && document.readyState !== 'loading'");
+        await page.Locator("#token").FillAsync(permit.Token);
+        await Expect(page.Locator("#check button[type=submit]")).ToBeDisabledAsync();
+        await page.Locator("#token").PressAsync("Enter");
+        script.SetResult();
+        await Expect(page.Locator("#verdict")).ToHaveTextAsync("HỢP LỆ");
+        await Expect(Fact(page, "holder")).ToHaveTextAsync(permit.Person.FullName);
+        await Expect(page.Locator("#token")).ToHaveValueAsync("");
+        Assert.EndsWith("/checkpoint", page.Url, StringComparison.Ordinal);
+        await Expect(page.Locator("#check button[type=submit]")).ToBeEnabledAsync();
+    }
+
     [Fact]
     public async Task The_scanner_installs_under_the_name_of_the_language_it_is_shown_in()
     {

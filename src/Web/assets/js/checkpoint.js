@@ -118,6 +118,10 @@ $('#check').addEventListener('submit', async (event) => {
   $('#token').focus();
   await verify(token);
 });
+// The button waits in the page for this script (a form sent before it listens would reload the
+// page and lose the code); a code a hand scanner typed meanwhile is checked now.
+$('#check button[type=submit]').disabled = false;
+if ($('#token').value.trim()) $('#check').requestSubmit();
 
 // ---- Reading QR codes: BarcodeDetector where the browser has one, else jsQR in a worker (qr-worker.js)
 
