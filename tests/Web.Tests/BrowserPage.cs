@@ -86,11 +86,10 @@ public sealed class BrowserPage : IAsyncDisposable
     public async Task SignInAsync(string email, string password = WebHost.Password)
     {
         await SubmitSignInAsync(email, password);
-        // The account's screen loaded, its module run ("complete" comes after DOMContentLoaded, which
-        // waits for module scripts; "interactive" comes before them): a form typed into before its
-        // script listens would be sent by the browser itself.
-        // Asked of the page itself: Playwright's WaitForURL, when the URL is already there, waits for a
-        // load state that may be past, and timed out so.
+        // The account's screen loaded and its module run, asked of the page itself: "complete" comes
+        // after DOMContentLoaded, which waits for module scripts ("interactive" comes before them), and
+        // Playwright's WaitForURL, when the URL is already there, waits for a load state that may be past.
+        // A form typed into before its script listens would be sent by the browser itself.
         await Page.WaitForFunctionAsync("() => location.pathname !== '/' && document.readyState === 'complete'");
     }
 
