@@ -229,6 +229,53 @@ public abstract class PeriodTests(PermitsHost host)
     }
 
     [Fact]
+    public async Task A_permit_s_grain_moves_it_at_a_period_s_end_once_and_only_as_the_period_allows()
+    {
+        var start = NextStretch();
+        host.Clock.SetUtcNow(start);
+        host.ForgetSignIns();
+        var first = await PeriodAsync("hạt 1", start.AddDays(-1), start.AddDays(2));
+        var second = await PeriodAsync("hạt 2", start.AddDays(2), start.AddDays(9));
+        var (firstId, secondId) = (first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
+        var issued = await IssuedAsync(2);
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var permit = grains.GetGrain<Permits.Contracts.IPermitGrain>(issued.Permits[0].GetProperty("id").GetGuid());
+        var endsAt = first.GetProperty("endsAt").GetDateTimeOffset();
+
+        // Not carried without a rollover begun, not expired before its period or its validity ends.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => permit.CarryAsync(firstId, secondId));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => permit.ExpireAsync(firstId, endsAt));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => permit.ExpireAsync(null, start.AddMinutes(1)));
+        Assert.Equal(endsAt, (await VerifyAsync(issued.Permits[0])).GetProperty("validTo").GetDateTimeOffset());
+
+        // Carried by the rollover, through each permit's grain: asked again, it moves nothing and counts nothing.
+        using (var rollover = await (await host.AsAsync("approver")).PostJson($"/api/v1/periods/{firstId}/rollover", new { toPeriodId = secondId }))
+        {
+            Assert.Equal(2, (await rollover.Expect(HttpStatusCode.OK)).GetProperty("carried").GetInt32());
+        }
+        Assert.False(await permit.CarryAsync(firstId, secondId));
+        Assert.False(await permit.ExpireAsync(null, start));
+        using (var again = await (await host.AsAsync("approver")).PostJson($"/api/v1/periods/{firstId}/rollover", new { toPeriodId = secondId }))
+        {
+            Assert.Equal(2, (await again.Expect(HttpStatusCode.OK)).GetProperty("carried").GetInt32());
+        }
+
+        // Once the second period has ended: expired once, its place given back once.
+        host.Clock.SetUtcNow(second.GetProperty("endsAt").GetDateTimeOffset().AddMinutes(1));
+        host.ForgetSignIns();
+        Assert.True(await permit.ExpireAsync(secondId, second.GetProperty("endsAt").GetDateTimeOffset()));
+        Assert.False(await permit.ExpireAsync(secondId, second.GetProperty("endsAt").GetDateTimeOffset()));
+        var clerk = await host.ClientAsync(PermitsHost.EnterpriseEmail(issued.Enterprise));
+        foreach (var (permitOf, status) in new[] { (issued.Permits[0], "expired"), (issued.Permits[1], "issued") })
+        {
+            using var read = await clerk.Get($"/api/v1/permits/{permitOf.GetProperty("id").GetString()}");
+            Assert.Equal(status, (await read.Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        }
+        using var state = await clerk.Get($"/api/v1/enterprises/{issued.Enterprise}");
+        Assert.Equal(1, (await state.Expect(HttpStatusCode.OK)).GetProperty("activePermits").GetInt32());
+    }
+
+    [Fact]
     public async Task An_approver_carries_a_period_by_hand_before_its_end_and_later_permits_go_to_the_successor()
     {
         var start = NextStretch();

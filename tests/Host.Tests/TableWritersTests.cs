@@ -45,8 +45,10 @@ public sealed class TableWritersTests
     ];
 
     /// <summary>
-    /// A single permit's transition (the stamp) goes through its grain; issuing, revoking, clearing,
-    /// expiring and carrying change many permits in one guarded, set-based transaction each.
+    /// A permit's stamp and the revocation of one permit go through its grain; so do its carrying and
+    /// expiry at a period's end, whose writes the permit grains hand to <c>PeriodMoves</c> to commit
+    /// together (the last test below holds that to the grain). Issuing, the revocation of a list and
+    /// clearing change many permits in one guarded, set-based transaction each.
     /// </summary>
     private static readonly string[] PermitTables =
     [
@@ -59,17 +61,14 @@ public sealed class TableWritersTests
         "prm_permits ← IIndividualPermits via IndividualPermits.IssueAsync",
         "prm_permits ← IndividualPermits via PermitIssuer.NewPermit",
         "prm_permits ← IssuePermitsEndpoint via PermitIssuer.IssueAsync",
-        "prm_permits ← PeriodEndJob via PeriodEnds.ExpireUndatedAsync",
-        "prm_permits ← PeriodEndJob via PeriodEnds.RunPeriodEndsAsync",
-        "prm_permits ← PeriodRollovers via PeriodEnds.RolloverAsync",
+        "prm_permits ← PeriodMoves via PeriodMoveWriter.WriteAsync",
         "prm_permits ← PermitGrain via PermitRevoker.RevokeOneAsync",
         "prm_permits ← PermitGrain via PermitStamper.TransitionAsync",
         "prm_permits ← RevokePermitsEndpoint via PermitRevoker.RevokeInReachAsync",
         "prm_place_returns ← ClearPermitsEndpoint via PermitRevoker.ClearAsync",
-        "prm_place_returns ← PeriodEndJob via PeriodEnds.ExpireUndatedAsync",
-        "prm_place_returns ← PeriodEndJob via PeriodEnds.RunPeriodEndsAsync",
-        "prm_place_returns ← PeriodEnds via PlaceReturns.Add",
-        "prm_place_returns ← PeriodEnds via PlaceReturns.DeliverAsync",
+        "prm_place_returns ← PeriodMoveWriter via PlaceReturns.Add",
+        "prm_place_returns ← PeriodMoveWriter via PlaceReturns.DeliverAsync",
+        "prm_place_returns ← PeriodMoves via PeriodMoveWriter.WriteAsync",
         "prm_place_returns ← PermitGrain via PermitRevoker.RevokeOneAsync",
         "prm_place_returns ← PermitRevoker via PlaceReturns.Add",
         "prm_place_returns ← PermitRevoker via PlaceReturns.DeliverAsync",
@@ -79,8 +78,10 @@ public sealed class TableWritersTests
         "prm_revocations ← PermitGrain via PermitRevoker.RevokeOneAsync",
         "prm_revocations ← RevokePermitsEndpoint via PermitRevoker.RevokeInReachAsync",
         "prm_rollover_enterprises ← PeriodEndJob via PeriodEnds.RunPeriodEndsAsync",
+        "prm_rollover_enterprises ← PeriodMoves via PeriodMoveWriter.WriteAsync",
         "prm_rollover_enterprises ← PeriodRollovers via PeriodEnds.RolloverAsync",
         "prm_rollovers ← PeriodEndJob via PeriodEnds.RunPeriodEndsAsync",
+        "prm_rollovers ← PeriodMoves via PeriodMoveWriter.WriteAsync",
         "prm_rollovers ← PeriodRollovers via PeriodEnds.RolloverAsync",
         "prm_signing_keys ← KeyRotation via KeyRing.RotateAsync",
         "prm_signing_keys ← PermitsModule via KeyRing.InitializeAsync",
@@ -89,8 +90,8 @@ public sealed class TableWritersTests
         "prm_suspension_notices ← PermitIssuer via SuspensionFeed.AddForNewAsync",
         "prm_suspension_notices ← WardLockdowns via SuspensionFeed.Notices",
         "prm_ward_suspensions ← IWardLockdowns via WardLockdowns.PublishAsync",
-        "prm_work_locks ← PeriodEndJob via PeriodEnds.ExpireUndatedAsync",
         "prm_work_locks ← PeriodEndJob via PeriodEnds.RunPeriodEndsAsync",
+        "prm_work_locks ← PeriodMoves via PeriodMoveWriter.WriteAsync",
         "prm_work_locks ← PeriodRollovers via PeriodEnds.RolloverAsync",
     ];
 
@@ -106,6 +107,13 @@ public sealed class TableWritersTests
     {
         using var db = new PermitsDbContext(new DbContextOptionsBuilder<PermitsDbContext>().UseSqlite("Data Source=:memory:").Options);
         AssertWriters(PermitTables, typeof(Permits.PermitsModule).Assembly, db);
+    }
+
+    [Fact]
+    public void Only_the_permit_grain_hands_period_end_moves_to_their_writer()
+    {
+        var callers = TableWriters.Callers(typeof(Permits.PermitsModule).Assembly, typeof(Permits.Periods.PeriodMoves), nameof(Permits.Periods.PeriodMoves.ApplyAsync));
+        Assert.Equal(["PermitGrain"], callers);
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public static class PermitsModule
         services.AddScoped<IIndividualPermits, IndividualPermits>();
         services.AddSettings<PeriodEndOptions>(PeriodEndOptions.Section, o => o.Problem());
         services.AddScoped<PeriodEnds>();
+        services.AddSingleton<PeriodMoves>();
+        services.AddScoped<PeriodMoveWriter>();
         services.AddScoped<PeriodCreator>();
         services.AddScoped<PeriodRollovers>();
         services.AddSingleton<PeriodSchedule>();

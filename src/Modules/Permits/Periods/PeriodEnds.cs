@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Contracts;
 using TravelPermits.Permits.Persistence;
-using TravelPermits.Permits.Places;
+using TravelPermits.Permits.Contracts;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
@@ -17,20 +16,19 @@ internal sealed record RolloverResult(
 
 /// <summary>
 /// What happens when a validity period ends. With a successor, its live permits are carried into
-/// it (same token, new validity); without one, they expire and give their quota places back
-/// (written with the expiry, handed to the enterprises after it: <see cref="PlaceReturns"/>).
-/// The work runs in batches, each one transaction under the period-ends work lock, recording
-/// its progress with the permits it moves: a run cut short (a kill, a crash) resumes where it
-/// stopped, and two runs at once (the schedule on two Hosts, an approver's request) never do a
-/// batch twice. The endpoint and the scheduled job both come here.
+/// it (same token, new validity); without one, they expire and give their quota places back.
+/// Each live permit is asked through its grain (<see cref="IPermitGrain"/>), a batch at a time;
+/// the grains' writes are committed together under the period-ends work lock, with the
+/// rollover's progress or the places given back (<see cref="PeriodMoveWriter"/>): a run cut short
+/// (a kill, a crash) resumes where it stopped, and two runs at once (the schedule on two Hosts, an
+/// approver's request) never move a permit twice. The endpoint and the scheduled job both come here.
 /// </summary>
-internal sealed partial class PeriodEnds(
+internal sealed class PeriodEnds(
     PermitsDbContext db,
-    PlaceReturns places,
+    IGrainFactory grains,
     IEnterpriseDirectory enterprises,
     IOptions<PeriodEndOptions> options,
-    TimeProvider time,
-    ILogger<PeriodEnds> logger)
+    TimeProvider time)
 {
     private int BatchSize => options.Value.BatchSize;
 
@@ -72,7 +70,7 @@ internal sealed partial class PeriodEnds(
     public async Task ExpireUndatedAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var undated = await ExpireWhereAsync(p => p.PeriodId == null && p.ValidTo <= now, ct);
+        var undated = await MoveAllAsync(p => p.PeriodId == null && p.ValidTo <= now, permit => permit.ExpireAsync(null, now), ct);
         if (undated > 0)
         {
             db.Audit(Actor.Scheduler, "permits.expired", "permits", "undated", time.GetUtcNow(), new { count = undated });
@@ -98,11 +96,8 @@ internal sealed partial class PeriodEnds(
         var carried = 0;
         for (var round = 1; ; round++)
         {
-            // A batch that moves nothing means its permits were revoked meanwhile: look again, then complete.
-            while (await CarryBatchAsync(from, to, ct) is { } moved && moved > 0)
-            {
-                carried += moved;
-            }
+            // Permits issued into the period meanwhile are found by the completion: look again, then complete.
+            carried += await MoveAllAsync(p => p.PeriodId == from.Id, permit => permit.CarryAsync(from.Id, to.Id), ct);
             if (await CompleteAsync(from, to, actor, carried, ct))
             {
                 break;
@@ -133,65 +128,37 @@ internal sealed partial class PeriodEnds(
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            db.ChangeTracker.Clear(); // begun at the same moment elsewhere
+            // begun at the same moment elsewhere
         }
+        db.ChangeTracker.Clear(); // the permits' grains count the rollover's progress: never read it from this context's copy
         return await db.Rollovers.AsNoTracking().FirstAsync(r => r.FromPeriodId == from.Id, ct);
     }
 
-    /// <summary>Moves one batch; null when nothing is left to move.</summary>
-    private async Task<int?> CarryBatchAsync(Period from, Period to, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(ct);
-        var batch = await NextBatchAsync(p => p.PeriodId == from.Id, ct);
-        if (batch is null)
-        {
-            return null;
-        }
-        var moved = 0;
-        var counts = await db.RolloverEnterprises.Where(r => r.FromPeriodId == from.Id).ToDictionaryAsync(r => r.EnterpriseId, ct);
-        foreach (var rows in batch.PerEnterprise(db.Permits.Where(p => p.PeriodId == from.Id && PermitStatuses.Live.Contains(p.Status))))
-        {
-            // Contiguous periods: the permit stays valid from when it was; after a gap, from the successor's start.
-            var n = to.StartsAt > from.EndsAt
-                ? await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt).SetProperty(p => p.ValidFrom, to.StartsAt), ct)
-                : await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.PeriodId, to.Id).SetProperty(p => p.ValidTo, to.EndsAt), ct);
-            moved += n;
-            if (rows.EnterpriseId is { } enterpriseId && n > 0)
-            {
-                if (!counts.TryGetValue(enterpriseId, out var row))
-                {
-                    row = new RolloverEnterprise { FromPeriodId = from.Id, EnterpriseId = enterpriseId };
-                    db.RolloverEnterprises.Add(row);
-                    counts[enterpriseId] = row;
-                }
-                row.Carried += n;
-            }
-        }
-        await db.Rollovers.Where(r => r.FromPeriodId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Carried, r => r.Carried + moved), ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        LogBatch(logger, moved, from.Label, to.Label);
-        return moved;
-    }
-
     /// <summary>
-    /// The next live permits matching <paramref name="which"/>, in id order: the range they span and
-    /// whose they are. Each enterprise's part is then changed by one guarded update whose count
-    /// is exact (a permit revoked meanwhile is not changed, and not counted).
+    /// Asks each live permit matching <paramref name="which"/> to move, a batch at a time (each
+    /// permit's grain, whose writes <see cref="PeriodMoves"/> commits together); how many moved now.
     /// </summary>
-    private async Task<Batch?> NextBatchAsync(Expression<Func<Permit, bool>> which, CancellationToken ct)
+    private async Task<int> MoveAllAsync(Expression<Func<Permit, bool>> which, Func<IPermitGrain, Task<bool>> move, CancellationToken ct)
     {
-        var rows = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatuses.Live.Contains(p.Status))
-            .OrderBy(p => p.Id).Select(p => new { p.Id, p.EnterpriseId }).Take(BatchSize).ToListAsync(ct);
-        return rows.Count == 0 ? null : new Batch(rows[0].Id, rows[^1].Id, rows.Select(r => r.EnterpriseId).Distinct().ToList());
-    }
-
-    private sealed record Batch(Guid First, Guid Last, IReadOnlyList<Guid?> Enterprises)
-    {
-        public IEnumerable<(Guid? EnterpriseId, IQueryable<Permit> Query)> PerEnterprise(IQueryable<Permit> candidates) =>
-            Enterprises.Select(e => (e, candidates.Where(p => p.EnterpriseId == e && p.Id.CompareTo(First) >= 0 && p.Id.CompareTo(Last) <= 0)));
+        var total = 0;
+        List<Guid>? previous = null;
+        while (true)
+        {
+            var ids = await db.Permits.AsNoTracking().Where(which).Where(p => PermitStatuses.Live.Contains(p.Status))
+                .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync(ct);
+            if (ids.Count == 0)
+            {
+                return total;
+            }
+            if (previous is not null && ids.SequenceEqual(previous))
+            {
+                // Asked, and still live where they were: never loop on them.
+                throw new InvalidOperationException($"Period-end moves of {ids.Count} permits make no progress.");
+            }
+            var moved = await Task.WhenAll(ids.Select(id => move(grains.GetGrain<IPermitGrain>(id))));
+            total += moved.Count(m => m);
+            previous = ids;
+        }
     }
 
     /// <summary>
@@ -241,7 +208,7 @@ internal sealed partial class PeriodEnds(
     /// <summary>An ended period with no successor: its live permits expire and free their places; the period is closed.</summary>
     public async Task<int> ExpireAsync(Period period, Actor actor, CancellationToken ct)
     {
-        var expired = await ExpireWhereAsync(p => p.PeriodId == period.Id, ct);
+        var expired = await MoveAllAsync(p => p.PeriodId == period.Id, permit => permit.ExpireAsync(period.Id, period.EndsAt), ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(ct);
         var now = time.GetUtcNow();
@@ -254,51 +221,12 @@ internal sealed partial class PeriodEnds(
         return expired;
     }
 
-    /// <summary>Expires the live permits matching <paramref name="which"/>, batch by batch, giving each enterprise its places back.</summary>
-    private async Task<int> ExpireWhereAsync(Expression<Func<Permit, bool>> which, CancellationToken ct)
-    {
-        var total = 0;
-        while (true)
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await LockAsync(ct);
-            if (await NextBatchAsync(which, ct) is not { } batch)
-            {
-                return total;
-            }
-            var expired = 0;
-            var returns = new List<PlaceReturn>();
-            foreach (var rows in batch.PerEnterprise(db.Permits.Where(which).Where(p => PermitStatuses.Live.Contains(p.Status))))
-            {
-                var n = await rows.Query.ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PermitStatus.Expired), ct);
-                expired += n;
-                if (rows.EnterpriseId is { } enterpriseId && n > 0)
-                {
-                    returns.Add(places.Add(enterpriseId, n));
-                }
-            }
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            await places.DeliverAsync(returns, ct);
-            if (expired == 0)
-            {
-                // Under the lock, what was just found live cannot all have changed: never loop on it.
-                throw new InvalidOperationException("The expiry of permits makes no progress.");
-            }
-            total += expired;
-        }
-    }
-
     /// <summary>Takes the period-ends work lock for the current transaction (a row lock; SQLite's write lock).</summary>
     private Task LockAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return db.WorkLocks.Where(l => l.Name == WorkLock.PeriodEnds).ExecuteUpdateAsync(s => s.SetProperty(l => l.TakenAt, now), ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Carried {Count} permits from period {From} into {To}")]
-    private static partial void LogBatch(ILogger logger, int count, string from, string to);
 }
 
 /// <summary>The period was already being carried into another one.</summary>
