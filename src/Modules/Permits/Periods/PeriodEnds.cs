@@ -2,12 +2,11 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TravelPermits.Enterprises.Contracts;
-using TravelPermits.Permits.Persistence;
 using TravelPermits.Permits.Contracts;
+using TravelPermits.Permits.Persistence;
 using TravelPermits.SharedKernel.Audit;
 using TravelPermits.SharedKernel.Outbox;
 using TravelPermits.SharedKernel.Persistence;
-using RolloverStatus = TravelPermits.Permits.Contracts.RolloverStatus;
 
 namespace TravelPermits.Permits.Periods;
 
